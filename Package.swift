@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "aikb",
+    products: [
+        .executable(name: "aikb", targets: ["aikb"]),
+        .library(name: "SQLite", targets: ["SQLite"]),
+        .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libsqlite3 (Debian: libsqlite3-dev).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // A thin wrapper around the SQLite C API. Knows nothing of companies.
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        // A streaming RFC 4180 reader and writer. Knows nothing of SQLite.
+        .target(name: "CSV"),
+        // The domain: migrations, schema, CSV import, seeds.
+        .target(
+            name: "KnowledgeBase",
+            dependencies: ["SQLite", "CSV"],
+            plugins: ["EmbedFiles"]
+        ),
+        // Rows into text: table, csv, tsv, json, jsonl, markdown.
+        .target(name: "Output", dependencies: ["SQLite", "CSV"]),
+        // Reports, filters, safe ad-hoc SQL, facets, the ecosystem graph.
+        .target(name: "Query", dependencies: ["SQLite", "KnowledgeBase"]),
+        // The command line: argument parsing and glue, nothing else.
+        .executableTarget(
+            name: "aikb",
+            dependencies: [
+                "KnowledgeBase", "Query", "Output",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Build-time embedding of Migrations/ and Seeds/ into the binary, so that
+        // `aikb` works from any directory and as a lone copied file.
+        .executableTarget(name: "embed-files", path: "Sources/embed-files"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
+
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "CSVTests", dependencies: ["CSV"]),
+        .testTarget(name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "SQLite", "CSV"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Output", "KnowledgeBase", "SQLite"]),
+        // Runs the real `aikb` binary; the dependency makes `swift test` build it.
+        .testTarget(name: "CLITests", dependencies: ["aikb", "SQLite"]),
+    ]
+)

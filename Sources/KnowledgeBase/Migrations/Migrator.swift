@@ -1,0 +1,182 @@
+import SQLite
+
+/// Applies migrations in order, each in its own transaction, and records them in
+/// `schema_migrations` (version, name, checksum, applied_at).
+///
+/// It refuses, naming the file, to touch a database whose history disagrees with
+/// the migrations it knows: an applied file that has since changed or vanished,
+/// a pending file older than one already applied, or a database migrated by a
+/// newer aikb.
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration]) throws {
+        self.migrations = try Migration.ordered(migrations)
+    }
+
+    /// The migrations built into this binary.
+    public static func embedded() throws -> Migrator {
+        try Migrator(migrations: Migration.embedded())
+    }
+
+    public struct AppliedMigration: Sendable, Equatable {
+        public let version: Int
+        public let name: String
+        public let checksum: String
+        public let appliedAt: String
+    }
+
+    public enum State: Sendable, Equatable {
+        case applied(at: String)
+        case pending
+    }
+
+    /// Each known migration with whether it is applied, after checking the
+    /// history as `migrate` would.
+    public func status(of db: Database) throws -> [(migration: Migration, state: State)] {
+        let applied = try verifiedHistory(of: db)
+        return migrations.map { migration in
+            if let record = applied.first(where: { $0.version == migration.version }) {
+                return (migration, .applied(at: record.appliedAt))
+            }
+            return (migration, .pending)
+        }
+    }
+
+    /// True when every known migration is applied (and the history checks out).
+    public func isUpToDate(_ db: Database) throws -> Bool {
+        try verifiedHistory(of: db).count == migrations.count
+    }
+
+    /// Applies every pending migration; returns those applied. A migration that
+    /// fails is rolled back and the database stays at the previous version.
+    @discardableResult
+    public func migrate(_ db: Database) throws -> [Migration] {
+        try createHistoryTable(db)
+        var appliedNow: [Migration] = []
+        for migration in migrations {
+            let done: Bool = try db.transaction(.immediate) {
+                // Read the history inside the write lock: another process may have
+                // migrated meanwhile.
+                let history = try verifiedHistory(of: db)
+                if history.contains(where: { $0.version == migration.version }) { return false }
+                do {
+                    try db.execute(migration.sql)
+                } catch let error as SQLiteError {
+                    throw KnowledgeBaseError(.schemaMismatch, describe(error, in: migration))
+                }
+                try db.execute(
+                    """
+                    INSERT INTO schema_migrations (version, name, checksum, applied_at)
+                    VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    """,
+                    [.integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum)])
+                return true
+            }
+            if done { appliedNow.append(migration) }
+        }
+        return appliedNow
+    }
+
+    private func createHistoryTable(_ db: Database) throws {
+        guard try !historyTableExists(db) else { return }
+        try db.execute(
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version    INTEGER PRIMARY KEY,
+                name       TEXT NOT NULL,
+                checksum   TEXT NOT NULL,
+                applied_at TEXT NOT NULL
+            ) STRICT
+            """)
+    }
+
+    private func historyTableExists(_ db: Database) throws -> Bool {
+        try db.firstValue(
+            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") != nil
+    }
+
+    /// The applied migrations, checked against the known ones.
+    private func verifiedHistory(of db: Database) throws -> [AppliedMigration] {
+        guard try historyTableExists(db) else {
+            let tables = try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
+            if case .integer(let count)? = tables, count > 0 {
+                throw KnowledgeBaseError(
+                    .schemaMismatch,
+                    "\(db.path): this database was not created by aikb (it has tables but no schema_migrations)")
+            }
+            return []
+        }
+        let statement = try db.prepare("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version")
+        var history: [AppliedMigration] = []
+        try statement.forEachRow { row in
+            history.append(
+                AppliedMigration(
+                    version: Int(row.int64(at: 0)), name: row.string(at: 1),
+                    checksum: row.string(at: 2), appliedAt: row.string(at: 3)))
+        }
+        let known = migrations.last?.version ?? 0
+        for record in history {
+            guard let migration = migrations.first(where: { $0.version == record.version }) else {
+                if record.version > known {
+                    throw KnowledgeBaseError(
+                        .schemaMismatch,
+                        "\(db.path): the database is at migration \(fourDigits(history.last!.version)) "
+                            + "(\(history.last!.name)), newer than this aikb knows (up to \(fourDigits(known))); "
+                            + "use a newer aikb. The database was not touched.")
+                }
+                throw KnowledgeBaseError(
+                    .schemaMismatch, "Migrations/\(record.name): applied to the database but missing from this aikb")
+            }
+            if migration.name != record.name {
+                throw KnowledgeBaseError(
+                    .schemaMismatch,
+                    "\(migration.path): applied under the name \(record.name); a migration must not be renamed")
+            }
+            if migration.checksum != record.checksum {
+                throw KnowledgeBaseError(
+                    .schemaMismatch,
+                    "\(migration.path): changed after it was applied (recorded checksum \(record.checksum.prefix(12)), "
+                        + "file now \(migration.checksum.prefix(12))); add a new migration instead of editing an applied one")
+            }
+        }
+        if let newest = history.last {
+            for migration in migrations where migration.version < newest.version {
+                if !history.contains(where: { $0.version == migration.version }) {
+                    throw KnowledgeBaseError(
+                        .schemaMismatch,
+                        "\(migration.path): pending, but the newer \(newest.name) is already applied (out of order)")
+                }
+            }
+        }
+        return history
+    }
+
+    /// "Migrations/0002_x.sql:14:5: SQLite's message", the position from SQLite's offset.
+    private func describe(_ error: SQLiteError, in migration: Migration) -> String {
+        var location = migration.path
+        if let offset = error.offset {
+            let (line, column) = TextPosition.lineAndColumn(ofByteOffset: offset, in: migration.sql)
+            location += ":\(line):\(column)"
+        }
+        return "\(location): migration failed, rolled back: \(error.message) (\(error.extendedCodeName))"
+    }
+}
+
+/// Line and column (1-based, in characters) of a byte offset in a text.
+public enum TextPosition {
+    public static func lineAndColumn(ofByteOffset offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for (index, byte) in text.utf8.enumerated() {
+            if index >= offset { break }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,255 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A connection to one SQLite database: a file, or `:memory:`.
+///
+/// Threading: a connection and its statements must be used by one thread at a
+/// time. It is opened with `SQLITE_OPEN_NOMUTEX` (SQLite's multi-thread mode),
+/// so SQLite does not lock for us, and the type is deliberately not `Sendable`.
+/// Move a connection to another thread as a whole (`sending`), never share it.
+public final class Database {
+    /// How to open the file.
+    public enum OpenMode: Sendable {
+        /// Read only; writes fail with SQLITE_READONLY. The file must exist.
+        case readOnly
+        /// Read and write; the file must exist.
+        case readWrite
+        /// Read and write; the file is created when missing.
+        case readWriteCreate
+    }
+
+    /// The path as given (`:memory:` for an in-memory database).
+    public let path: String
+    /// The raw connection, for C calls the wrapper does not cover.
+    public let handle: OpaquePointer
+    /// Set while `withTimeLimit` runs, read by the progress handler.
+    private var timeLimit: TimeLimit?
+
+    /// Opens a connection. File databases get WAL journaling (when writable),
+    /// `foreign_keys = ON` and a busy timeout, so a second writer waits instead
+    /// of failing at once.
+    public init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout milliseconds: Int32 = 5_000) throws {
+        var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
+        switch mode {
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        var connection: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &connection, flags, nil)
+        guard rc == SQLITE_OK, let connection else {
+            let error = SQLiteError.last(from: connection, code: rc)
+            sqlite3_close_v2(connection)  // sqlite3_open_v2 hands out a handle even when it fails
+            throw SQLiteError(extendedCode: error.extendedCode, message: "\(error.message): \(path)")
+        }
+        self.path = path
+        self.handle = connection
+        sqlite3_busy_timeout(connection, milliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+        // Reading the schema makes a file that is not a database fail here (SQLITE_NOTADB),
+        // not at the first query.
+        try execute("SELECT count(*) FROM sqlite_schema")
+        if mode != .readOnly && sqlite3_db_readonly(connection, "main") == 1 {
+            throw SQLiteError(
+                extendedCode: SQLITE_READONLY, message: "the database file is read-only: \(path)")
+        }
+        if mode != .readOnly && !isInMemory {
+            try execute("PRAGMA journal_mode = WAL")
+        }
+    }
+
+    deinit {
+        // close_v2 defers the close until every statement is finalized, so a
+        // statement outliving its connection stays safe.
+        sqlite3_close_v2(handle)
+    }
+
+    /// True for `:memory:` and temporary databases.
+    public var isInMemory: Bool {
+        guard let file = sqlite3_db_filename(handle, "main") else { return true }
+        return file.pointee == 0
+    }
+
+    /// True when writes to the main database are refused.
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    // MARK: Statements
+
+    /// Compiles one statement. Text after the first statement other than
+    /// white space and comments is an error: use `forEachStatement(in:)` for scripts.
+    /// `persistent` hints SQLite that the statement will be reused many times.
+    public func prepare(_ sql: String, persistent: Bool = false) throws -> Statement {
+        var statement: Statement?
+        try forEachStatement(in: sql, persistent: persistent) { prepared in
+            guard statement == nil else {
+                throw SQLiteError(
+                    extendedCode: SQLITE_MISUSE,
+                    message: "expected one statement, found more", sql: sql, offset: prepared.offsetInScript)
+            }
+            statement = prepared
+        }
+        guard let statement else {
+            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "no SQL statement to prepare", sql: sql)
+        }
+        return statement
+    }
+
+    /// Compiles the statements of a script one at a time, each just before
+    /// `body` sees it, so a statement may use what an earlier one created.
+    /// Errors carry the whole script and the byte offset into it.
+    public func forEachStatement(
+        in script: String, persistent: Bool = false, _ body: (Statement) throws -> Void
+    ) throws {
+        var script = script
+        try script.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
+            let end = utf8.count
+            var offset = 0
+            while offset < end {
+                var raw: OpaquePointer?
+                var tail: UnsafePointer<CChar>?
+                let start = UnsafeRawPointer(base + offset).assumingMemoryBound(to: CChar.self)
+                let rc = sqlite3_prepare_v3(
+                    handle, start, Int32(end - offset),
+                    persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0, &raw, &tail)
+                guard rc == SQLITE_OK else {
+                    sqlite3_finalize(raw)
+                    let error = SQLiteError.last(
+                        from: handle, code: rc, sql: String(decoding: utf8, as: UTF8.self), offsetBase: offset)
+                    // Without a token to blame, point at the start of the failing statement.
+                    throw SQLiteError(
+                        extendedCode: error.extendedCode, message: error.message, sql: error.sql,
+                        offset: error.offset ?? offset + leadingWhitespace(utf8, from: offset))
+                }
+                let next = tail.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+                defer { offset = max(next, offset + 1) }
+                guard let raw else { continue }  // only white space or a comment was left
+                let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[offset..<next]), as: UTF8.self)
+                try body(Statement(handle: raw, connection: handle, sql: text, offsetInScript: offset))
+            }
+        }
+    }
+
+    private func leadingWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < utf8.count, [0x20, 0x09, 0x0A, 0x0D].contains(utf8[index]) { index += 1 }
+        return index - start
+    }
+
+    /// Runs every statement of a script to completion (migrations, pragmas, DDL).
+    public func execute(_ script: String) throws {
+        try forEachStatement(in: script) { statement in
+            do {
+                while try statement.step() {}
+            } catch let error as SQLiteError {
+                // Name the whole script and where the failing statement starts in it.
+                throw SQLiteError(
+                    extendedCode: error.extendedCode, message: error.message, sql: script,
+                    offset: error.offset.map { $0 + statement.offsetInScript } ?? statement.offsetInScript)
+            }
+        }
+    }
+
+    /// Runs one statement with positional arguments to completion.
+    public func execute(_ sql: String, _ arguments: [Value]) throws {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        while try statement.step() {}
+    }
+
+    /// The first column of the first row, or nil when there is no row.
+    public func firstValue(_ sql: String, _ arguments: [Value] = []) throws -> Value? {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        return try statement.step() ? statement.row.value(at: 0) : nil
+    }
+
+    /// Every row of a query, as values. For tests and small results; stream with
+    /// `Statement.forEachRow` otherwise.
+    public func allRows(_ sql: String, _ arguments: [Value] = []) throws -> [[Value]] {
+        let statement = try prepare(sql)
+        try statement.bind(arguments)
+        var rows: [[Value]] = []
+        try statement.forEachRow { row in rows.append(row.values) }
+        return rows
+    }
+
+    // MARK: Changes
+
+    /// Rows changed by the most recent INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    /// Rows changed since the connection opened.
+    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
+    /// The rowid of the most recent successful INSERT.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    // MARK: Stopping work
+
+    /// Makes the running statement fail with SQLITE_INTERRUPT at its next
+    /// opportunity. The one call SQLite allows from another thread or a signal handler
+    /// (while the connection is open).
+    public func interrupt() { sqlite3_interrupt(handle) }
+
+    /// Runs `body`, interrupting any statement that is still running when `seconds`
+    /// have passed since the call. The error then says so, instead of a bare
+    /// "interrupted". A limit of zero or less means none.
+    public func withTimeLimit<R>(seconds: Double, _ body: () throws -> R) throws -> R {
+        guard seconds > 0 else { return try body() }
+        let previous = timeLimit
+        // A nested limit cannot outlast the one around it.
+        let limit = TimeLimit(seconds: seconds, notAfter: previous?.deadline)
+        installProgressHandler(limit)
+        defer { installProgressHandler(previous) }
+        do {
+            return try withExtendedLifetime(limit) { try body() }
+        } catch let error as SQLiteError where error.code == SQLITE_INTERRUPT && limit.fired {
+            throw SQLiteError(
+                extendedCode: SQLITE_INTERRUPT,
+                message: "interrupted: the statement ran past the time limit of \(limit.describedSeconds)",
+                sql: error.sql, offset: error.offset)
+        }
+    }
+
+    private func installProgressHandler(_ limit: TimeLimit?) {
+        timeLimit = limit
+        if let limit {
+            // Every 1,000 virtual-machine instructions: a clock read costs ~20 ns, so
+            // the check is invisible next to the work and stops a query within microseconds.
+            sqlite3_progress_handler(handle, 1_000, { context in
+                Unmanaged<TimeLimit>.fromOpaque(context!).takeUnretainedValue().hasExpired() ? 1 : 0
+            }, Unmanaged.passUnretained(limit).toOpaque())
+        } else {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+        }
+    }
+}
+
+/// A deadline on the monotonic clock, polled by SQLite's progress handler.
+private final class TimeLimit {
+    let seconds: Double
+    let deadline: UInt64
+    private(set) var fired = false
+
+    init(seconds: Double, notAfter outer: UInt64?) {
+        self.seconds = seconds
+        let own = TimeLimit.now() + UInt64(min(seconds, 1e9) * 1e9)
+        self.deadline = min(own, outer ?? .max)
+    }
+
+    static func now() -> UInt64 {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    func hasExpired() -> Bool {
+        if TimeLimit.now() >= deadline { fired = true }
+        return fired
+    }
+
+    var describedSeconds: String {
+        seconds == seconds.rounded() ? "\(Int(seconds)) s" : "\(seconds) s"
+    }
+}

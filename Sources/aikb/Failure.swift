@@ -1,0 +1,59 @@
+import ArgumentParser
+import KnowledgeBase
+import SQLite
+
+/// Exit statuses, after BSD's sysexits.h so that scripts can tell failures apart.
+/// The README lists them.
+enum ExitStatus {
+    static let dataError: Int32 = 65  // the input was rejected: CSV, SQL, names, values
+    static let noInput: Int32 = 66  // a file or database is missing or is not a database
+    static let internalError: Int32 = 70  // a failure aikb did not foresee
+    static let cannotCreate: Int32 = 73  // the database cannot be created there
+    static let busy: Int32 = 75  // the database is locked by another process: try again
+    static let notPermitted: Int32 = 77  // writing is not allowed
+    static let schemaMismatch: Int32 = 78  // migrations disagree with the database
+    static let timeLimit: Int32 = 124  // a statement ran past its time limit (as timeout(1))
+    static let interrupted: Int32 = 130  // stopped by Ctrl-C
+}
+
+/// Runs a command's body; any error becomes one line on stderr and an exit status,
+/// never a stack trace.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch {
+        let (message, status) = describe(error)
+        Terminal.error("aikb: " + message)
+        throw ExitCode(status)
+    }
+}
+
+func describe(_ error: any Error) -> (message: String, status: Int32) {
+    switch error {
+    case let error as KnowledgeBaseError:
+        let status: Int32 =
+            switch error.category {
+            case .invalidInput: ExitStatus.dataError
+            case .notFound: ExitStatus.noInput
+            case .cannotCreate: ExitStatus.cannotCreate
+            case .notPermitted: ExitStatus.notPermitted
+            case .schemaMismatch: ExitStatus.schemaMismatch
+            }
+        return (error.message, status)
+    case let error as SQLiteError:
+        let status: Int32 =
+            switch error.code {
+            case 1, 19, 20, 25: ExitStatus.dataError  // ERROR (bad SQL), CONSTRAINT, MISMATCH, RANGE
+            case 5, 6: ExitStatus.busy  // BUSY, LOCKED
+            case 8, 23: ExitStatus.notPermitted  // READONLY, AUTH
+            case 9: error.message.contains("time limit") ? ExitStatus.timeLimit : ExitStatus.interrupted
+            case 14, 26: ExitStatus.noInput  // CANTOPEN, NOTADB
+            default: ExitStatus.internalError
+            }
+        return (error.description, status)
+    default:
+        return (String(describing: error), ExitStatus.internalError)
+    }
+}

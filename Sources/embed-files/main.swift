@@ -1,0 +1,82 @@
+// Writes a Swift source file that holds the given files' text, so the `aikb`
+// binary carries its migrations and seeds and needs nothing beside it at run time.
+//
+// Usage: embed-files OUTPUT.swift GROUP=PATH ...
+// Each GROUP becomes `EmbeddedFiles.GROUP`, an array of (name, contents) in the
+// order given. Contents are written as single-line raw string literals with
+// escapes for control characters, so every byte (CR included) survives exactly.
+import Foundation
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("embed-files: \(message)\n".utf8))
+    exit(1)
+}
+
+func literal(_ bytes: [UInt8], path: String) -> String {
+    guard let text = String(validating: bytes, as: UTF8.self) else { fail("\(path): not valid UTF-8") }
+    // Enough #s that no `"` or `\` in the text can end the literal or start an escape.
+    var longestRun = 0, run = 0
+    for byte in bytes {
+        if byte == UInt8(ascii: "#") { run += 1; longestRun = max(longestRun, run) } else { run = 0 }
+    }
+    let hashes = String(repeating: "#", count: longestRun + 1)
+    var out = hashes + "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n": out += "\\" + hashes + "n"
+        case "\r": out += "\\" + hashes + "r"
+        case "\t": out += "\\" + hashes + "t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            out += "\\" + hashes + "u{" + String(scalar.value, radix: 16) + "}"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\"" + hashes
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+guard let output = arguments.first else { fail("usage: embed-files OUTPUT.swift GROUP=PATH ...") }
+var groups: [(name: String, files: [(name: String, literal: String)])] = []
+for argument in arguments.dropFirst() {
+    guard let equals = argument.firstIndex(of: "=") else { fail("expected GROUP=PATH, got \(argument)") }
+    let group = String(argument[..<equals])
+    let path = String(argument[argument.index(after: equals)...])
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    let entry = (name: name, literal: literal([UInt8](data), path: path))
+    if let index = groups.firstIndex(where: { $0.name == group }) {
+        groups[index].files.append(entry)
+    } else {
+        groups.append((group, [entry]))
+    }
+}
+
+var source = """
+    // Generated at build time by the embed-files tool from the package's
+    // Migrations/ and Seeds/ folders. Do not edit: edit those files.
+
+    /// A file carried inside the binary.
+    package struct EmbeddedFile: Sendable {
+        package let name: String
+        package let contents: String
+    }
+
+    package enum EmbeddedFiles {
+
+    """
+for group in groups {
+    source += "    package static let \(group.name): [EmbeddedFile] = [\n"
+    for file in group.files {
+        source += "        EmbeddedFile(name: \"\(file.name)\", contents: \(file.literal)),\n"
+    }
+    source += "    ]\n"
+}
+for missing in ["migrations", "seeds"] where !groups.contains(where: { $0.name == missing }) {
+    source += "    package static let \(missing): [EmbeddedFile] = []\n"
+}
+source += "}\n"
+do {
+    try Data(source.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+} catch {
+    fail("cannot write \(output): \(error)")
+}
