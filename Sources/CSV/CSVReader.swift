@@ -1,0 +1,518 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Something wrong in the structure or encoding of a CSV file, with its position.
+public struct CSVProblem: Sendable, Equatable, CustomStringConvertible {
+    /// 1-based physical line.
+    public let line: Int
+    /// 1-based column in characters (UTF-8 code points) within that line.
+    public let column: Int
+    public let message: String
+
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(line):\(column): \(message)" }
+}
+
+/// A file that cannot be read at all.
+public struct CSVFileError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// A streaming RFC 4180 reader: one record at a time from a fixed-size buffer,
+/// so memory stays constant however large the file.
+///
+/// - Quoted fields may hold commas, doubled quotes and line breaks (LF and CRLF
+///   kept byte for byte). Records end with CRLF, LF or CR. A UTF-8 byte-order mark
+///   is stripped. Completely empty lines between records are skipped.
+/// - A quoted empty field is "" and `isQuoted` tells it from an empty unquoted one.
+/// - Values are bytes: nothing is converted, so leading zeros and long digit
+///   strings stay exactly as written.
+/// - Problems (a stray or unclosed quote, invalid UTF-8) do not stop the reader:
+///   they are listed in `problems` for the current record with line and column,
+///   so a caller can report every problem of a file in one pass.
+///
+/// Field buffers returned by `field(_:)` are valid until the next `nextRecord()`.
+/// Written by hand because this loop is the import's hot path: it scans for the
+/// four bytes that matter and copies the spans between them.
+public final class CSVReader {
+    /// The name used in messages (the path as given, or `<stdin>`).
+    public let name: String
+    /// The file's size when known (regular files), for progress reporting.
+    public let totalBytes: Int?
+
+    private let fd: Int32
+    private let ownsDescriptor: Bool
+    private let memory: [UInt8]?
+
+    // Input buffer.
+    private let input: UnsafeMutablePointer<UInt8>
+    private let inputCapacity: Int
+    private var inputStart = 0
+    private var inputEnd = 0
+    private var atEOF = false
+    private var startedReading = false
+    /// Bytes consumed from the source so far.
+    public private(set) var bytesRead = 0
+
+    // The current record: field contents back to back, and where each ends.
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var storageCapacity: Int
+    private var storageCount = 0
+    private var ends: [Int] = []
+    private var quoted: [Bool] = []
+    private var startLines: [Int] = []
+    private var startColumns: [Int] = []
+
+    /// Problems found in the current record.
+    public private(set) var problems: [CSVProblem] = []
+    /// The line on which the current record starts.
+    public private(set) var recordLine = 0
+
+    // Position of the next unread byte.
+    private var line = 1
+    private var column = 1  // characters since the start of the line, plus one
+    private var lastByteWasCR = false
+
+    /// Optional observer of the raw bytes as they are read (content hashing).
+    private var rawObserver: ((UnsafeBufferPointer<UInt8>) -> Void)?
+
+    /// Opens a file; `-` reads standard input.
+    public init(path: String, bufferSize: Int = 1 << 18) throws {
+        if path == "-" {
+            fd = 0
+            ownsDescriptor = false
+            name = "<stdin>"
+            totalBytes = nil
+        } else {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+                throw CSVFileError(path: path, reason: reason)
+            }
+            var info = stat()
+            if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                close(descriptor)
+                throw CSVFileError(path: path, reason: "is a folder, not a file")
+            }
+            fd = descriptor
+            ownsDescriptor = true
+            name = path
+            totalBytes = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
+        }
+        memory = nil
+        inputCapacity = max(bufferSize, 16)
+        input = .allocate(capacity: inputCapacity)
+        storageCapacity = 1 << 12
+        storage = .allocate(capacity: storageCapacity)
+    }
+
+    /// Reads from memory (tests, embedded seeds).
+    public init(bytes: [UInt8], name: String, bufferSize: Int = 1 << 18) {
+        fd = -1
+        ownsDescriptor = false
+        self.name = name
+        totalBytes = bytes.count
+        memory = bytes
+        inputCapacity = max(bufferSize, 16)
+        input = .allocate(capacity: inputCapacity)
+        storageCapacity = 1 << 12
+        storage = .allocate(capacity: storageCapacity)
+    }
+
+    public convenience init(text: String, name: String, bufferSize: Int = 1 << 18) {
+        self.init(bytes: Array(text.utf8), name: name, bufferSize: bufferSize)
+    }
+
+    deinit {
+        if ownsDescriptor { close(fd) }
+        input.deallocate()
+        storage.deallocate()
+    }
+
+    /// Sees every raw byte of the source once, in order, as it is read.
+    public func observeRawBytes(_ observer: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        rawObserver = observer
+    }
+
+    // MARK: Reading the current record
+
+    public var fieldCount: Int { ends.count }
+
+    /// The bytes of field `index` (0-based), valid until the next `nextRecord()`.
+    @inline(__always)
+    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = index == 0 ? 0 : ends[index - 1]
+        return UnsafeBufferPointer(start: storage + start, count: ends[index] - start)
+    }
+
+    /// True when the field was written in quotes (so `""` is an empty string, not nothing).
+    public func isQuoted(_ index: Int) -> Bool { quoted[index] }
+
+    /// The field as a String (already validated as UTF-8 unless `problems` says otherwise).
+    public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+
+    /// All fields of the record as strings (for headers and tests).
+    public var strings: [String] { (0..<fieldCount).map(string) }
+
+    /// Where field `index` starts: line and character column.
+    public func position(ofField index: Int) -> (line: Int, column: Int) {
+        (startLines[index], startColumns[index])
+    }
+
+    // MARK: Parsing
+
+    /// Reads the next record. Returns false at the end of the input.
+    public func nextRecord() throws -> Bool {
+        storageCount = 0
+        ends.removeAll(keepingCapacity: true)
+        quoted.removeAll(keepingCapacity: true)
+        startLines.removeAll(keepingCapacity: true)
+        startColumns.removeAll(keepingCapacity: true)
+        if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
+
+        if !startedReading {
+            startedReading = true
+            try fill()
+            skipByteOrderMark()
+        }
+        // Skip empty lines (and the LF of a CRLF split across records).
+        while true {
+            if inputStart == inputEnd {
+                if atEOF { return false }
+                try fill()
+                continue
+            }
+            let byte = input[inputStart]
+            if byte == lf {
+                inputStart += 1
+                if !lastByteWasCR { line += 1 }
+                lastByteWasCR = false
+                column = 1
+            } else if byte == cr {
+                inputStart += 1
+                line += 1
+                column = 1
+                lastByteWasCR = true
+            } else {
+                break
+            }
+        }
+        lastByteWasCR = false
+        recordLine = line
+        try readFields()
+        validateUTF8()
+        return true
+    }
+
+    private let comma = UInt8(ascii: ",")
+    private let quote = UInt8(ascii: "\"")
+    private let lf = UInt8(ascii: "\n")
+    private let cr = UInt8(ascii: "\r")
+
+    /// Reads fields until the end of the record.
+    private func readFields() throws {
+        while true {
+            startLines.append(line)
+            startColumns.append(column)
+            let isQuotedField = try peek() == quote
+            quoted.append(isQuotedField)
+            let endedRecord = isQuotedField ? try readQuotedField() : try readUnquotedField()
+            ends.append(storageCount)
+            if endedRecord { return }
+        }
+    }
+
+    /// Reads an unquoted field up to a comma or the end of the record; true when
+    /// the record ended.
+    private func readUnquotedField() throws -> Bool {
+        while true {
+            if inputStart == inputEnd {
+                if atEOF { return true }
+                try fill()
+                continue
+            }
+            // Scan the span of ordinary bytes.
+            var index = inputStart
+            while index < inputEnd {
+                let byte = input[index]
+                if byte == comma || byte == lf || byte == cr || byte == quote { break }
+                index += 1
+            }
+            append(from: inputStart, to: index)
+            inputStart = index
+            guard index < inputEnd else { continue }
+            let byte = input[index]
+            inputStart += 1
+            switch byte {
+            case comma:
+                column += 1
+                return false
+            case quote:
+                problems.append(
+                    CSVProblem(
+                        line: line, column: column,
+                        message: "stray quote in an unquoted field (quote the whole field and double the quote)"))
+                appendByte(quote)
+                column += 1
+            case lf:
+                line += 1
+                column = 1
+                return true
+            default:  // CR: a record end; a following LF belongs to it
+                line += 1
+                column = 1
+                lastByteWasCR = true
+                try consumeLFAfterCR()
+                return true
+            }
+        }
+    }
+
+    /// Reads a quoted field (the opening quote is next); true when the record ended.
+    private func readQuotedField() throws -> Bool {
+        let openLine = line
+        let openColumn = column
+        inputStart += 1  // the opening quote
+        column += 1
+        while true {
+            if inputStart == inputEnd {
+                if atEOF {
+                    problems.append(
+                        CSVProblem(
+                            line: openLine, column: openColumn,
+                            message: "unclosed quote: the quoted field starting here runs to the end of the file"))
+                    return true
+                }
+                try fill()
+                continue
+            }
+            var index = inputStart
+            while index < inputEnd {
+                let byte = input[index]
+                if byte == quote { break }
+                if byte == lf || byte == cr {
+                    // Line breaks inside quotes are data, kept byte for byte; they still
+                    // advance the line count (a CRLF counts once).
+                    let continuesCRLF = byte == lf && index == inputStart && lastByteWasCR
+                    append(from: inputStart, to: index)
+                    copy(from: index, to: index + 1)
+                    if !continuesCRLF { line += 1 }
+                    column = 1
+                    lastByteWasCR = byte == cr
+                    inputStart = index + 1
+                }
+                index += 1
+            }
+            if index > inputStart {
+                lastByteWasCR = false
+                append(from: inputStart, to: index)
+                inputStart = index
+            }
+            guard index < inputEnd else { continue }
+            // A quote: doubled, or the end of the field.
+            inputStart += 1
+            column += 1
+            let next = try peek()
+            if next == quote {
+                appendByte(quote)
+                inputStart += 1
+                column += 1
+                continue
+            }
+            switch next {
+            case comma:
+                inputStart += 1
+                column += 1
+                return false
+            case lf:
+                inputStart += 1
+                line += 1
+                column = 1
+                return true
+            case cr:
+                inputStart += 1
+                line += 1
+                column = 1
+                lastByteWasCR = true
+                try consumeLFAfterCR()
+                return true
+            case nil:
+                return true
+            default:
+                problems.append(
+                    CSVProblem(
+                        line: line, column: column,
+                        message: "unexpected text after a closing quote (a quote inside a quoted field must be doubled)"))
+                // Keep reading the rest as part of the field, as if the quote were literal.
+                appendByte(quote)
+                return try readUnquotedField()
+            }
+        }
+    }
+
+    /// Consumes the LF of a CRLF record end, if it is there.
+    private func consumeLFAfterCR() throws {
+        if try peek() == lf {
+            inputStart += 1
+        }
+        lastByteWasCR = false
+    }
+
+    /// The next byte without consuming it; nil at the end of the input.
+    @inline(__always)
+    private func peek() throws -> UInt8? {
+        if inputStart == inputEnd {
+            if atEOF { return nil }
+            try fill()
+            if inputStart == inputEnd { return nil }
+        }
+        return input[inputStart]
+    }
+
+    /// Copies input[from..<to] into the record and advances the column.
+    @inline(__always)
+    private func append(from: Int, to: Int) {
+        guard to > from else { return }
+        copy(from: from, to: to)
+        // Columns count characters: every byte that is not a UTF-8 continuation byte.
+        var characters = 0
+        for index in from..<to where input[index] & 0xC0 != 0x80 { characters += 1 }
+        column += characters
+    }
+
+    /// Copies input[from..<to] into the record.
+    @inline(__always)
+    private func copy(from: Int, to: Int) {
+        let count = to - from
+        guard count > 0 else { return }
+        reserve(count)
+        (storage + storageCount).update(from: input + from, count: count)
+        storageCount += count
+    }
+
+    @inline(__always)
+    private func appendByte(_ byte: UInt8) {
+        reserve(1)
+        storage[storageCount] = byte
+        storageCount += 1
+    }
+
+    private func reserve(_ extra: Int) {
+        guard storageCount + extra > storageCapacity else { return }
+        var capacity = storageCapacity * 2
+        while capacity < storageCount + extra { capacity *= 2 }
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        grown.update(from: storage, count: storageCount)
+        storage.deallocate()
+        storage = grown
+        storageCapacity = capacity
+    }
+
+    /// Refills the input buffer (the buffer is always fully consumed before a refill).
+    private func fill() throws {
+        inputStart = 0
+        inputEnd = 0
+        if let memory {
+            let remaining = memory.count - bytesRead
+            let count = min(remaining, inputCapacity)
+            if count > 0 {
+                memory.withUnsafeBufferPointer { source in
+                    input.update(from: source.baseAddress! + bytesRead, count: count)
+                }
+            }
+            inputEnd = count
+        } else {
+            while true {
+                let count = read(fd, input, inputCapacity)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw CSVFileError(path: name, reason: "read failed: \(String(cString: strerror(errno)))")
+                }
+                inputEnd = count
+                break
+            }
+        }
+        if inputEnd == 0 {
+            atEOF = true
+        } else {
+            bytesRead += inputEnd
+            rawObserver?(UnsafeBufferPointer(start: input, count: inputEnd))
+        }
+    }
+
+    private func skipByteOrderMark() {
+        if inputEnd - inputStart >= 3 && input[inputStart] == 0xEF && input[inputStart + 1] == 0xBB
+            && input[inputStart + 2] == 0xBF
+        {
+            inputStart += 3
+        }
+    }
+
+    /// Reads the rest of the input (after the caller stops early) so the raw-byte
+    /// observer sees the whole file.
+    public func drain() throws {
+        while !atEOF { try fill() }
+        inputStart = inputEnd
+    }
+
+    /// Records a problem for each field that is not valid UTF-8.
+    private func validateUTF8() {
+        // Fast path: the whole record is ASCII.
+        var any: UInt8 = 0
+        for index in 0..<storageCount { any |= storage[index] }
+        guard any & 0x80 != 0 else { return }
+        for index in 0..<fieldCount {
+            let bytes = field(index)
+            if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+                let hex = String(bytes[bad], radix: 16, uppercase: true)
+                problems.append(
+                    CSVProblem(
+                        line: startLines[index], column: startColumns[index],
+                        message: "invalid UTF-8 (byte 0x\(hex) at byte \(bad + 1) of the field); save the file as UTF-8"))
+            }
+        }
+    }
+}
+
+/// UTF-8 validation per RFC 3629 (no overlongs, no surrogates, nothing above U+10FFFF).
+public enum UTF8Validation {
+    /// The offset of the first byte that makes `bytes` invalid, or nil when valid.
+    public static func firstInvalidByte(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt8 = 0x80
+            var maximum: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; minimum = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: length = 3; maximum = 0x9F
+            case 0xF0: length = 4; minimum = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; maximum = 0x8F
+            default: return index
+            }
+            guard index + length <= count else { return index }
+            let second = bytes[index + 1]
+            if second < minimum || second > maximum { return index }
+            for offset in 2..<max(2, length) where bytes[index + offset] & 0xC0 != 0x80 { return index }
+            index += length
+        }
+        return nil
+    }
+}
