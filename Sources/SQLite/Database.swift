@@ -182,8 +182,13 @@ public final class Database {
     public var changes: Int { Int(sqlite3_changes64(handle)) }
     /// Rows changed since the connection opened.
     public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
-    /// The rowid of the most recent successful INSERT.
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    /// The rowid of the most recent successful INSERT into a rowid table. Setting it
+    /// (`sqlite3_set_last_insert_rowid`) lets a caller tell whether an UPSERT inserted
+    /// (the rowid changes) or updated (it does not).
+    public var lastInsertRowID: Int64 {
+        get { sqlite3_last_insert_rowid(handle) }
+        set { sqlite3_set_last_insert_rowid(handle, newValue) }
+    }
 
     // MARK: Stopping work
 

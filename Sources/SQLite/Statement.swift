@@ -239,6 +239,20 @@ public struct Row {
 
     public var count: Int { Int(sqlite3_data_count(handle)) }
 
+    /// The storage class of a column's value in this row.
+    public enum StorageClass: Sendable { case integer, real, text, blob, null }
+
+    @inlinable
+    public func storageClass(at index: Int) -> StorageClass {
+        switch sqlite3_column_type(handle, Int32(truncatingIfNeeded: index)) {
+        case SQLITE_INTEGER: .integer
+        case SQLITE_FLOAT: .real
+        case SQLITE_TEXT: .text
+        case SQLITE_BLOB: .blob
+        default: .null
+        }
+    }
+
     @inlinable
     public func isNull(at index: Int) -> Bool {
         sqlite3_column_type(handle, Int32(truncatingIfNeeded: index)) == SQLITE_NULL

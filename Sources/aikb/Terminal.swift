@@ -6,8 +6,12 @@ import Glibc
 enum Terminal {
     /// Writes one line to stderr, unbuffered.
     static func error(_ line: String) {
-        var text = line
-        text.append("\n")
+        errorRaw(line + "\n")
+    }
+
+    /// Writes text to stderr as it is (progress redraws).
+    static func errorRaw(_ text: String) {
+        var text = text
         text.withUTF8 { bytes in
             var offset = 0
             while offset < bytes.count {
@@ -16,6 +20,12 @@ enum Terminal {
                 offset += written
             }
         }
+    }
+
+    static func milliseconds() -> Int {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }

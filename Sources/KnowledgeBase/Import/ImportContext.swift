@@ -1,0 +1,99 @@
+import SQLite
+
+/// What every file of one import run shares: the connection, options, company
+/// lookups, the vocabularies read from the database, and the sources known so far.
+final class ImportContext {
+    let db: Database
+    let options: ImportOptions
+    let companies: CompanyResolver
+    let roundTypes: Set<String>
+    let dealKinds: Set<String>
+    let relationshipKinds: Set<String>
+    let sectors: Set<String>
+    private(set) var knownSources: Set<String>
+    private let createFileSource: Statement
+    /// The file being imported and the source created for it, if one was needed.
+    private(set) var currentFile: (path: String, sourceID: String?)?
+
+    init(db: Database, options: ImportOptions) throws {
+        self.db = db
+        self.options = options
+        companies = try CompanyResolver(db: db)
+        func words(_ sql: String) throws -> Set<String> {
+            Set(try db.allRows(sql).compactMap { if case .text(let word) = $0[0] { word } else { nil } })
+        }
+        roundTypes = try words("SELECT id FROM round_types")
+        dealKinds = try words("SELECT id FROM deal_kinds")
+        relationshipKinds = try words("SELECT id FROM relationship_kinds")
+        sectors = try words("SELECT id FROM sectors")
+        knownSources = try words("SELECT id FROM sources")
+        createFileSource = try db.prepare(
+            """
+            INSERT INTO sources (id, title, kind, notes) VALUES (?, ?, 'dataset', 'Created by aikb import for the file itself')
+            ON CONFLICT (id) DO NOTHING
+            """)
+    }
+
+    func startFile(_ path: String) { currentFile = (path, nil) }
+
+    func sourceImported(_ id: String) { knownSources.insert(id) }
+
+    /// The id of the source a file gets when its rows name none: `file:NAME`.
+    static func fileSourceID(for path: String) -> String { "file:" + FileSystem.baseName(of: path) }
+
+    /// The source of a fact row: its `source_id`, else `--source`, else a source
+    /// for the file itself. nil (and a problem) when the id is unknown.
+    func source(for row: RowReader) throws -> String? {
+        if let id = row.string("source_id") {
+            guard knownSources.contains(id) else {
+                row.problem(
+                    "source_id",
+                    "unknown source \"\(id)\" (import it in a sources file first, in this run or before)"
+                        + Suggestions.hint(for: id, among: Array(knownSources)))
+                return nil
+            }
+            return id
+        }
+        if let id = options.sourceID { return id }
+        return try fileSource()
+    }
+
+    private func fileSource() throws -> String {
+        guard let file = currentFile else { return "file:unknown" }
+        if let id = file.sourceID { return id }
+        let id = ImportContext.fileSourceID(for: file.path)
+        createFileSource.reset()
+        try createFileSource.bind([.text(id), .text(FileSystem.baseName(of: file.path))])
+        try createFileSource.run()
+        knownSources.insert(id)
+        currentFile = (file.path, id)
+        return id
+    }
+
+    /// Records the file's content hash on the source created for it; returns that
+    /// source's id, if the file needed one.
+    func finishFile(sha256: String) throws -> String? {
+        guard let id = currentFile?.sourceID else { return nil }
+        try db.execute("UPDATE sources SET content_sha256 = ? WHERE id = ?", [.text(sha256), .text(id)])
+        return id
+    }
+
+    /// A company named in a column: by name or alias; created with `kind` under
+    /// `--create-missing`; else nil and a problem naming the closest companies.
+    func company(_ column: String, in row: RowReader, createAs kind: String, required: Bool = true) throws -> Int64? {
+        guard let name = row.bytes(column), !name.isEmpty else {
+            if required { row.problem(column, "missing value (this column is required)") }
+            return nil
+        }
+        if let id = try companies.resolve(name) { return id }
+        let text = String(decoding: name, as: UTF8.self)
+        if options.createMissing {
+            return try companies.create(name: text, kind: kind, sourceID: try source(for: row))
+        }
+        row.problem(
+            column,
+            "unknown company \"\(text)\" (not a name or alias in companies; import it first or use --create-missing)"
+                + (try companies.hint(for: text)))
+        return nil
+    }
+}

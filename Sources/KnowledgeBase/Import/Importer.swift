@@ -1,0 +1,323 @@
+import CSV
+import SQLite
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+public struct ImportOptions: Sendable {
+    /// The kind of every file (`--kind`); inferred from each header when nil.
+    public var kind: ImportKind?
+    /// Validate and count, write nothing (`--dry-run`).
+    public var dryRun = false
+    /// Create unknown companies instead of rejecting their rows (`--create-missing`).
+    public var createMissing = false
+    /// The source of every row without a `source_id` (`--source`).
+    public var sourceID: String?
+    /// US dollars per unit of a currency (`--rate EUR=1.08`), for `amount_usd`.
+    public var rates: [String: Double] = [:]
+    /// Problems kept for the report (all are counted); 0 keeps all.
+    public var maxProblems = 1000
+
+    public init() {}
+}
+
+/// What happened to one file.
+public struct FileSummary: Sendable, Equatable {
+    public var file: String
+    public var kind: String
+    public var format: String
+    public var read = 0
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var rejected = 0
+}
+
+/// The outcome of a run. When `problemCount` is not zero nothing was written.
+public struct ImportResult: Sendable {
+    public var files: [FileSummary]
+    public var problems: [ImportProblem]
+    public var problemCount: Int
+    /// True when the changes were committed (not a dry run, no problems).
+    public var committed: Bool
+}
+
+/// Imports CSV files in one transaction: all files or none.
+///
+/// Every header is checked before any row is read. Then the files are read in
+/// dependency order (sources before companies before rounds ...), each row
+/// validated and written; every problem is collected with its position. At the
+/// end the transaction commits only if there was no problem and this is not a dry
+/// run; otherwise it rolls back and the database is exactly as before.
+public final class Importer {
+    private let db: Database
+    private let options: ImportOptions
+    /// Called now and then with (bytes read so far, total bytes when known).
+    private let progress: ((Int, Int?) -> Void)?
+
+    public init(db: Database, options: ImportOptions, progress: ((Int, Int?) -> Void)? = nil) {
+        self.db = db
+        self.options = options
+        self.progress = progress
+    }
+
+    /// A file opened with its header read and its kind decided.
+    private struct OpenFile {
+        let path: String
+        let reader: CSVReader
+        let header: Header
+        let kind: ImportKind
+        let format: FileFormat
+        let hasher: HashBox
+    }
+
+    /// A file to import: a path (`-` for standard input) or bytes in memory.
+    public enum Input: Sendable {
+        case path(String)
+        case bytes(name: String, [UInt8])
+    }
+
+    public func run(paths: [String]) throws -> ImportResult {
+        try run(paths.map { .path($0) })
+    }
+
+    public func run(_ inputs: [Input]) throws -> ImportResult {
+        let sink = ProblemSink(limit: options.maxProblems)
+        let files = try openAll(inputs, sink: sink)
+        guard sink.count == 0 else {
+            return ImportResult(
+                files: files.map { FileSummary(file: $0.path, kind: $0.kind.rawValue, format: $0.format.rawValue) },
+                problems: sink.sorted, problemCount: sink.count, committed: false)
+        }
+        // Dependency order; stable for files of one kind.
+        let ordered = files.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element)
+        let totalBytes = ordered.reduce(0) { $0 + ($1.reader.totalBytes ?? 0) }
+        var doneBytes = 0
+
+        var summaries: [FileSummary] = []
+        var committed = false
+        try db.execute("BEGIN IMMEDIATE")
+        do {
+            let context = try ImportContext(db: db, options: options)
+            if let source = options.sourceID, !context.knownSources.contains(source),
+                !ordered.contains(where: { $0.kind == .sources })
+            {
+                sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
+            }
+            var logRows: [(summary: FileSummary, digest: String, source: String?, milliseconds: Int)] = []
+            for file in ordered {
+                let started = monotonicMilliseconds()
+                context.startFile(file.path)
+                let summary = try importRows(of: file, context: context, sink: sink) { bytes in
+                    self.progress?(doneBytes + bytes, totalBytes > 0 ? totalBytes : nil)
+                }
+                doneBytes += file.reader.bytesRead
+                let digest = file.hasher.finalize()
+                let fileSource = try context.finishFile(sha256: digest)
+                summaries.append(summary)
+                logRows.append((summary, digest, fileSource ?? options.sourceID, monotonicMilliseconds() - started))
+            }
+            if let source = options.sourceID, !context.knownSources.contains(source), sink.count == 0 {
+                sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
+            }
+            if sink.count == 0 && !options.dryRun {
+                try writeLog(logRows, context: context)
+                try db.execute("COMMIT")
+                committed = true
+            } else {
+                try db.execute("ROLLBACK")
+            }
+        } catch {
+            if db.isInTransaction { try? db.execute("ROLLBACK") }
+            throw error
+        }
+        return ImportResult(files: summaries, problems: sink.sorted, problemCount: sink.count, committed: committed)
+    }
+
+    /// Opens every file and checks its header; problems go to `sink`.
+    private func openAll(_ inputs: [Input], sink: ProblemSink) throws -> [OpenFile] {
+        var files: [OpenFile] = []
+        for input in inputs {
+            let reader: CSVReader
+            switch input {
+            case .path(let path):
+                do {
+                    reader = try CSVReader(path: path)
+                } catch let error as CSVFileError {
+                    sink.add(ImportProblem(file: path, line: nil, column: nil, message: error.reason))
+                    continue
+                }
+            case .bytes(let name, let bytes):
+                reader = CSVReader(bytes: bytes, name: name)
+            }
+            let hasher = HashBox()
+            reader.observeRawBytes { hasher.update($0) }
+            guard try reader.nextRecord() else {
+                sink.add(ImportProblem(file: reader.name, line: nil, column: nil, message: "the file is empty (expected a header row)"))
+                continue
+            }
+            for problem in reader.problems {
+                sink.add(ImportProblem(file: reader.name, line: problem.line, column: problem.column, message: "header: " + problem.message))
+            }
+            let header = Header(reader.strings)
+            for duplicate in header.duplicates {
+                sink.add(
+                    ImportProblem(
+                        file: reader.name, line: reader.recordLine, column: nil,
+                        message: "column \"\(duplicate.name)\" appears twice (columns \(duplicate.first) and \(duplicate.second))"))
+            }
+            for (position, name) in header.names.enumerated() where name.trimmingSpaces().isEmpty {
+                sink.add(
+                    ImportProblem(
+                        file: reader.name, line: reader.recordLine, column: reader.position(ofField: position).column,
+                        message: "column \(position + 1) has no name"))
+            }
+            guard let (kind, format) = decideKind(header, file: reader.name, sink: sink) else { continue }
+            files.append(OpenFile(path: reader.name, reader: reader, header: header, kind: kind, format: format, hasher: hasher))
+        }
+        return files
+    }
+
+    /// The kind of a file from `--kind` or its header; reports unknown and missing columns.
+    private func decideKind(_ header: Header, file: String, sink: ProblemSink) -> (ImportKind, FileFormat)? {
+        if let format = header.crunchbaseFormat, let kind = format.kind, options.kind == nil || options.kind == kind {
+            let missing = CrunchbaseColumns.required(for: format).filter { !header.has($0) }
+            if !missing.isEmpty {
+                sink.add(
+                    ImportProblem(
+                        file: file, line: 1, column: nil,
+                        message: "missing columns for a Crunchbase \(format.rawValue) file: \(missing.joined(separator: ", "))"))
+                return nil
+            }
+            return (kind, format)
+        }
+        let candidates = options.kind.map { [$0] } ?? ImportKind.allCases
+        var best: (kind: ImportKind, missing: [String], unknown: [String])?
+        for kind in candidates {
+            let spec = KindSpec.of(kind)
+            let missing = spec.missing(in: header)
+            let unknown = spec.unknown(in: header)
+            if missing.isEmpty && unknown.isEmpty { return (kind, .aikb) }
+            let score = missing.count + unknown.count
+            if best == nil || score < best!.missing.count + best!.unknown.count { best = (kind, missing, unknown) }
+        }
+        guard let best else { return nil }
+        var parts: [String] = []
+        if !best.unknown.isEmpty { parts.append("unknown columns: \(best.unknown.joined(separator: ", "))") }
+        if !best.missing.isEmpty { parts.append("missing required columns: \(best.missing.joined(separator: ", "))") }
+        let what = options.kind != nil ? "a \(best.kind.rawValue) file" : "any kind (closest: \(best.kind.rawValue))"
+        sink.add(
+            ImportProblem(
+                file: file, line: 1, column: nil,
+                message: "the header does not fit \(what): \(parts.joined(separator: "; ")); see docs/import-formats.md"))
+        return nil
+    }
+
+    /// Reads and imports every record of a file.
+    private func importRows(
+        of file: OpenFile, context: ImportContext, sink: ProblemSink, progress: (Int) -> Void
+    ) throws -> FileSummary {
+        var summary = FileSummary(file: file.path, kind: file.kind.rawValue, format: file.format.rawValue)
+        let row = RowReader(reader: file.reader, header: file.header, sink: sink)
+        let importer = try makeImporter(file, context: context)
+        let reader = file.reader
+        let width = file.header.names.count
+        while try reader.nextRecord() {
+            summary.read += 1
+            row.startRecord()
+            if summary.read & 0xFFF == 0 { progress(reader.bytesRead) }
+            if !reader.problems.isEmpty {
+                sinkReaderProblems(reader, sink: sink)
+                summary.rejected += 1
+                continue
+            }
+            if reader.fieldCount != width {
+                sink.add(
+                    ImportProblem(
+                        file: file.path, line: reader.recordLine, column: reader.fieldCount > width ? reader.position(ofField: width).column : nil,
+                        message: "the row has \(reader.fieldCount) fields, the header has \(width)"))
+                summary.rejected += 1
+                continue
+            }
+            let outcome: RowOutcome
+            do {
+                outcome = try importer.importRow(row)
+            } catch let error as SQLiteError where error.code == 19 || error.code == 20 || error.code == 25 {
+                // A constraint the checks above did not foresee: reject the row, go on.
+                sink.add(ImportProblem(file: file.path, line: reader.recordLine, column: 1, message: "rejected by the database: \(error.message)"))
+                summary.rejected += 1
+                continue
+            }
+            switch row.rejected ? .rejected : outcome {
+            case .inserted: summary.inserted += 1
+            case .updated: summary.updated += 1
+            case .unchanged: summary.unchanged += 1
+            case .rejected: summary.rejected += 1
+            }
+        }
+        progress(reader.bytesRead)
+        return summary
+    }
+
+    private func sinkReaderProblems(_ reader: CSVReader, sink: ProblemSink) {
+        for problem in reader.problems {
+            sink.add(ImportProblem(file: reader.name, line: problem.line, column: problem.column, message: problem.message))
+        }
+    }
+
+    private func makeImporter(_ file: OpenFile, context: ImportContext) throws -> any RowImporter {
+        switch (file.format, file.kind) {
+        case (.crunchbaseOrganizations, _): try CrunchbaseOrganizationsImporter(context: context, header: file.header)
+        case (.crunchbaseFundingRounds, _): try CrunchbaseRoundsImporter(context: context, header: file.header)
+        case (.crunchbaseInvestments, _): try CrunchbaseInvestmentsImporter(context: context, header: file.header)
+        case (_, .sources): try SourcesImporter(context: context, header: file.header)
+        case (_, .companies): try CompaniesImporter(context: context, header: file.header)
+        case (_, .rounds): try RoundsImporter(context: context, header: file.header)
+        case (_, .investors): try InvestorsImporter(context: context, header: file.header)
+        case (_, .deals): try DealsImporter(context: context, header: file.header)
+        case (_, .relationships): try RelationshipsImporter(context: context, header: file.header)
+        case (_, .claims): try ClaimsImporter(context: context, header: file.header)
+        }
+    }
+
+    private func writeLog(
+        _ rows: [(summary: FileSummary, digest: String, source: String?, milliseconds: Int)], context: ImportContext
+    ) throws {
+        let runID = try db.firstValue("SELECT coalesce(max(run_id), 0) + 1 FROM import_log") ?? .integer(1)
+        let insert = try db.prepare(
+            """
+            INSERT INTO import_log (run_id, file, content_sha256, kind, format, source_id, rows_read, inserted, updated,
+                                    unchanged, duration_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (summary, digest, sourceID, milliseconds) in rows {
+            let source: Value = sourceID.map { .text($0) } ?? .null
+            insert.reset()
+            try insert.bind([
+                runID, .text(summary.file), .text(digest), .text(summary.kind), .text(summary.format), source,
+                .integer(Int64(summary.read)), .integer(Int64(summary.inserted)), .integer(Int64(summary.updated)),
+                .integer(Int64(summary.unchanged)), .integer(Int64(milliseconds)),
+            ])
+            try insert.run()
+        }
+    }
+}
+
+/// Imports one record of a kind.
+protocol RowImporter: AnyObject {
+    func importRow(_ row: RowReader) throws -> RowOutcome
+}
+
+/// A SHA-256 fed from the reader's raw-byte observer.
+final class HashBox {
+    private var hasher = SHA256()
+    func update(_ bytes: UnsafeBufferPointer<UInt8>) { hasher.update(bytes) }
+    func finalize() -> String { hasher.finalizeHex() }
+}
+
+func monotonicMilliseconds() -> Int {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000
+}

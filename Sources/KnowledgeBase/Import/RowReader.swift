@@ -1,0 +1,215 @@
+import CSV
+import SQLite
+
+/// A value ready to bind: the common cases need no allocation (`field` binds the
+/// reader's bytes in place).
+enum Cell {
+    case null
+    case integer(Int64)
+    case real(Double)
+    /// The bytes of a CSV field, bound without copying.
+    case field(Int)
+    case text(String)
+}
+
+/// The current record of a file, read through its header: typed accessors that
+/// parse and validate a column's value, and report what is wrong with the
+/// value's position (`FILE:LINE:COLUMN: column: message`).
+final class RowReader {
+    let reader: CSVReader
+    let header: Header
+    let file: String
+    private let sink: ProblemSink
+    /// True once a problem was reported for the current record.
+    private(set) var rejected = false
+
+    init(reader: CSVReader, header: Header, sink: ProblemSink) {
+        self.reader = reader
+        self.header = header
+        self.file = reader.name
+        self.sink = sink
+    }
+
+    func startRecord() { rejected = false }
+
+    // MARK: Problems
+
+    /// Reports a problem with a column's value (or the whole record when `column` is nil).
+    func problem(_ column: String?, _ message: String) {
+        rejected = true
+        if let column, let index = header.index(of: column), index < reader.fieldCount {
+            let (line, characterColumn) = reader.position(ofField: index)
+            sink.add(ImportProblem(file: file, line: line, column: characterColumn, message: "\(column): \(message)"))
+        } else {
+            sink.add(ImportProblem(file: file, line: reader.recordLine, column: 1, message: message))
+        }
+    }
+
+    // MARK: Raw access
+
+    func has(_ column: String) -> Bool { header.has(column) }
+
+    /// The field's bytes with surrounding spaces removed, or nil when the column is
+    /// absent. Valid until the next record.
+    func bytes(_ column: String) -> UnsafeBufferPointer<UInt8>? {
+        guard let index = header.index(of: column) else { return nil }
+        return trimmed(reader.field(index))
+    }
+
+    private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0
+        var end = bytes.count
+        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+        if start == 0 && end == bytes.count { return bytes }
+        return UnsafeBufferPointer(rebasing: bytes[start..<end])
+    }
+
+    /// True when the column is absent or its field holds nothing but spaces.
+    func isBlank(_ column: String) -> Bool { bytes(column)?.isEmpty ?? true }
+
+    /// The trimmed field as a String, nil when absent or blank.
+    func string(_ column: String) -> String? {
+        guard let bytes = bytes(column), !bytes.isEmpty else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    // MARK: Typed values
+
+    /// Free text kept exactly as written (not trimmed). An unquoted empty field is
+    /// NULL, a quoted empty field "" (so CSV exports re-import identically).
+    func text(_ column: String) -> Cell {
+        guard let index = header.index(of: column) else { return .null }
+        if reader.field(index).isEmpty && !reader.isQuoted(index) { return .null }
+        return .field(index)
+    }
+
+    /// A required name or id: trimmed, not blank.
+    func requiredString(_ column: String) -> String? {
+        guard let value = string(column) else {
+            problem(column, "missing value (this column is required)")
+            return nil
+        }
+        return value
+    }
+
+    /// An ISO date of day, month or year precision, or NULL when blank.
+    func date(_ column: String) -> Cell {
+        guard let bytes = bytes(column), !bytes.isEmpty else { return .null }
+        guard ValueParsing.isoDate(bytes) else {
+            problem(
+                column,
+                "\"\(String(decoding: bytes, as: UTF8.self))\" is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY, a real calendar date)")
+            return .null
+        }
+        return .text(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// An amount; nil when blank or wrong (then reported).
+    func amount(_ column: String) -> ParsedAmount? {
+        guard let bytes = bytes(column), !bytes.isEmpty else { return nil }
+        if let plain = ValueParsing.plainInteger(bytes) { return ParsedAmount(value: plain) }
+        switch ValueParsing.amount(String(decoding: bytes, as: UTF8.self)) {
+        case .success(let amount): return amount
+        case .failure(let error):
+            problem(column, error.message)
+            return nil
+        }
+    }
+
+    /// An amount that must be in US dollars (`*_usd` columns).
+    func dollars(_ column: String) -> ParsedAmount? {
+        guard let amount = amount(column) else { return nil }
+        if let currency = amount.currency, currency != "USD" {
+            problem(column, "\"\(string(column) ?? "")\" is in \(currency), but this column holds US dollars")
+            return nil
+        }
+        return amount
+    }
+
+    /// A whole number, optionally with thousands separators ("10,000"); nil when blank.
+    func integer(_ column: String, minimum: Int64 = 0) -> Cell {
+        guard let text = string(column) else { return .null }
+        let digits = text.filter { $0 != "," && $0 != "_" && $0 != " " }
+        guard let value = Int64(digits), value >= minimum else {
+            problem(column, "\"\(text)\" is not a whole number of at least \(minimum)")
+            return .null
+        }
+        return .integer(value)
+    }
+
+    /// A decimal number above `lower` and at most `upper`; `suffixes` maps unit
+    /// words to factors (`%` for shares, `GW` for power).
+    func real(_ column: String, above lower: Double, atMost upper: Double, suffixes: [String: Double] = [:]) -> Cell {
+        guard let text = string(column) else { return .null }
+        var body = Substring(text)
+        var factor = 1.0
+        for (suffix, value) in suffixes where body.lowercased().hasSuffix(suffix.lowercased()) {
+            body = body.dropLast(suffix.count)
+            factor = value
+            break
+        }
+        guard let number = Double(body.trimmingSpacesSubstring()), number.isFinite, number * factor > lower,
+            number * factor <= upper
+        else {
+            let units = suffixes.isEmpty ? "" : " (units: \(suffixes.keys.sorted().joined(separator: ", ")))"
+            problem(column, "\"\(text)\" is not a number above \(lower.formatted) and at most \(upper.formatted)\(units)")
+            return .null
+        }
+        return .real(number * factor)
+    }
+
+    /// A word of a closed vocabulary, normalised ("Series A" → series_a); nil when blank.
+    func word(_ column: String, in allowed: Set<String>, what: String, table: String? = nil) -> String? {
+        guard let text = string(column) else { return nil }
+        let word = ValueParsing.vocabularyWord(text)
+        guard allowed.contains(word) else {
+            let hint = Suggestions.hint(for: word, among: Array(allowed))
+            let expected =
+                allowed.count <= 12
+                ? " (expected one of: \(allowed.sorted().joined(separator: ", ")))"
+                : table.map { " (see the \($0) table)" } ?? ""
+            problem(column, "unknown \(what) \"\(text)\"\(expected)\(hint)")
+            return nil
+        }
+        return word
+    }
+
+    /// yes/no/true/false/1/0 (and "disputed" where `allowDisputed`); nil when blank.
+    func boolean(_ column: String, allowDisputed: Bool = false) -> ValueParsing.Boolean? {
+        guard let text = string(column) else { return nil }
+        guard let value = ValueParsing.boolean(text), allowDisputed || value != .disputed else {
+            problem(column, "\"\(text)\" is not yes or no (expected yes, no, true, false, 1, 0\(allowDisputed ? " or disputed" : ""))")
+            return nil
+        }
+        return value
+    }
+}
+
+extension Substring {
+    func trimmingSpacesSubstring() -> Substring {
+        var result = self
+        while result.first == " " { result.removeFirst() }
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}
+
+extension Double {
+    /// 100.0 as "100", 0.5 as "0.5".
+    var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
+}
+
+extension Statement {
+    /// Binds a cell; `.field` binds the reader's bytes in place, which stay valid
+    /// until the next record (after this statement has run).
+    func bind(_ cell: Cell, at index: Int, reader: CSVReader) throws {
+        switch cell {
+        case .null: try bindNull(at: index)
+        case .integer(let value): try bind(value, at: index)
+        case .real(let value): try bind(value, at: index)
+        case .text(let value): try bind(value, at: index)
+        case .field(let field): try bindNoCopy(utf8: reader.field(field), at: index)
+        }
+    }
+}

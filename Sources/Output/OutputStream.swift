@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Buffered writes to a file descriptor (standard output by default), or into
+/// memory for tests. One `write(2)` per 64 KiB, so a million-row export costs few
+/// system calls and constant memory.
+public final class OutputStream {
+    private let descriptor: Int32?
+    private var buffer: [UInt8] = []
+    private let capacity = 1 << 16
+    /// What was written, when writing into memory.
+    public private(set) var captured: [UInt8] = []
+
+    public init(descriptor: Int32 = 1) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(capacity)
+    }
+
+    /// An in-memory stream.
+    public init(capturing: Void = ()) {
+        descriptor = nil
+    }
+
+    public static var standardOutput: OutputStream { OutputStream(descriptor: 1) }
+
+    public var capturedText: String { String(decoding: captured, as: UTF8.self) }
+
+    public func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flush() }
+    }
+
+    public func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= capacity { flush() }
+    }
+
+    public func flush() {
+        guard !buffer.isEmpty else { return }
+        guard let descriptor else {
+            captured += buffer
+            buffer.removeAll(keepingCapacity: true)
+            return
+        }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return  // a closed pipe: the reader has gone, nothing more to say
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}
