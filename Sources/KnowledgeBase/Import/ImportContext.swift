@@ -54,7 +54,8 @@ final class ImportContext {
             }
             return id
         }
-        if let id = options.sourceID { return id }
+        // An unknown --source is reported once for the whole run, not per row.
+        if let id = options.sourceID { return knownSources.contains(id) ? id : nil }
         return try fileSource()
     }
 

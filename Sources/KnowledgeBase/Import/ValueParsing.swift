@@ -21,6 +21,17 @@ public struct ParsedAmount: Sendable, Equatable {
     public var currency: String?
     public var qualifier: Qualifier = .exact
 
+    public init(
+        value: Int64? = nil, minimum: Int64? = nil, maximum: Int64? = nil, currency: String? = nil,
+        qualifier: Qualifier = .exact
+    ) {
+        self.value = value
+        self.minimum = minimum
+        self.maximum = maximum
+        self.currency = currency
+        self.qualifier = qualifier
+    }
+
     /// The amount status the schema records: up_to, estimated, or nil for exact.
     public var status: String? {
         if value == nil && (minimum != nil || maximum != nil) { return "estimated" }
