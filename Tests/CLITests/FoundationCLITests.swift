@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// The CLI of the foundation: init, migrate, --db and AIKB_DB, errors and exit statuses.
+@Suite struct FoundationCLITests {
+    @Test func versionAndHelp() throws {
+        let version = try aikb("--version")
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        for command in [["--help"], ["init", "--help"], ["migrate", "--help"], ["import", "--help"]] {
+            let help = try run(aikbBinary, command)
+            #expect(help.status == 0, "\(command)")
+            #expect(help.stdout.contains("USAGE"), "\(command)")
+        }
+    }
+
+    @Test func initCreatesAMigratedDatabaseThatSQLiteSees() throws {
+        let directory = temporaryDirectory()
+        let path = directory + "/kb.sqlite"
+        let created = try aikb("init", db: path)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.contains("created \(path)"))
+        let tables = try sqlite3(path, "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name)")
+        for table in ["companies", "funding_rounds", "round_investors", "supply_deals", "schema_migrations", "sources"] {
+            #expect(tables.stdout.contains(table), "\(table)")
+        }
+        let again = try aikb("init", db: path)
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("created"))
+    }
+
+    @Test func dbComesFromTheFlagBeforeOrAfterTheCommandOrTheEnvironment() throws {
+        let directory = temporaryDirectory()
+        #expect(try aikb("--db", directory + "/a.sqlite", "init").status == 0)
+        #expect(try aikb("init", "--db", directory + "/b.sqlite").status == 0)
+        let fromEnvironment = try run(aikbBinary, ["init"], environment: ["AIKB_DB": directory + "/c.sqlite"])
+        #expect(fromEnvironment.status == 0)
+        // The flag wins over the environment.
+        let both = try run(aikbBinary, ["init", "--db", directory + "/d.sqlite"], environment: ["AIKB_DB": directory + "/e.sqlite"])
+        #expect(both.status == 0)
+        for name in ["a", "b", "c", "d"] {
+            #expect(FileManager.default.fileExists(atPath: directory + "/\(name).sqlite"), "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/e.sqlite"))
+        // The default lives under XDG_DATA_HOME, its folders created.
+        let home = try run(aikbBinary, ["init"], environment: ["XDG_DATA_HOME": directory + "/xdg"])
+        #expect(home.status == 0)
+        #expect(FileManager.default.fileExists(atPath: directory + "/xdg/aikb/aikb.sqlite"))
+    }
+
+    @Test func migrateStatusListsAppliedMigrations() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        let status = try aikb("migrate", "--status", db: path)
+        #expect(status.status == 0)
+        #expect(status.stdout.hasPrefix("0001_knowledge_base.sql\tapplied\t"))
+        let migrate = try aikb("migrate", db: path)
+        #expect(migrate.status == 0)
+        #expect(migrate.stderr.contains("up to date"))
+    }
+
+    @Test func aDatabaseFromANewerAikbIsRefusedAndUntouched() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        _ = try sqlite3(path, "INSERT INTO schema_migrations VALUES (9999, '9999_future.sql', 'x', '2030-01-01T00:00:00Z')")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let refused = try aikb("migrate", db: path)
+        #expect(refused.status == 78)
+        #expect(refused.stderr.contains("newer than this aikb knows"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func badPathsGetTheirOwnMessages() throws {
+        let directory = temporaryDirectory()
+        let missingFolder = try aikb("init", db: directory + "/no/such/folder/kb.sqlite")
+        #expect(missingFolder.status == 73)
+        #expect(missingFolder.stderr == "aikb: \(directory)/no/such/folder/kb.sqlite: cannot create the database: folder \(directory)/no/such/folder does not exist\n")
+
+        write(String(repeating: "not a database\n", count: 200), to: directory + "/text.sqlite")
+        let notADatabase = try aikb("migrate", "--status", db: directory + "/text.sqlite")
+        #expect(notADatabase.status == 66)
+        #expect(notADatabase.stderr == "aikb: \(directory)/text.sqlite: not an SQLite database (the file's header is wrong)\n")
+
+        let folder = try aikb("init", db: directory)
+        #expect(folder.status == 66)
+        #expect(folder.stderr.contains("is a folder, not a database file"))
+    }
+
+    @Test func aReadOnlyFileIsRefusedForWritingButReadable() throws {
+        let directory = temporaryDirectory()
+        let path = directory + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory)
+        // root ignores file permissions: run as nobody then.
+        func asUser(_ arguments: [String]) throws -> Run {
+            isRoot
+                ? try run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", aikbBinary] + arguments)
+                : try run(aikbBinary, arguments)
+        }
+        let write = try asUser(["import", "--db", path, "/dev/null"])
+        #expect(write.status == 77)
+        #expect(write.stderr == "aikb: \(path): the database file is read-only (check its permissions, or those of its folder)\n")
+        let read = try asUser(["migrate", "--status", "--db", path])
+        #expect(read.status == 0, "\(read.stderr)")
+    }
+
+    @Test func theBinaryWorksAloneFromAnotherDirectory() throws {
+        let directory = temporaryDirectory()
+        let lonely = directory + "/bin/aikb"
+        try FileManager.default.createDirectory(atPath: directory + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: aikbBinary, toPath: lonely)
+        let elsewhere = directory + "/work"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let created = try run(lonely, ["init", "--db", "kb.sqlite"], in: elsewhere)
+        #expect(created.status == 0, "\(created.stderr)")
+        let status = try run(lonely, ["migrate", "--status", "--db", "kb.sqlite"], in: elsewhere)
+        #expect(status.stdout.contains("0001_knowledge_base.sql\tapplied"))
+        #expect(FileManager.default.fileExists(atPath: elsewhere + "/kb.sqlite"))
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let unknown = try aikb("frobnicate")
+        #expect(unknown.status == 64)
+        let badFlag = try aikb("init", "--nope")
+        #expect(badFlag.status == 64)
+    }
+}
