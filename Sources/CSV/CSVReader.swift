@@ -66,10 +66,14 @@ public final class CSVReader {
     private var storage: UnsafeMutablePointer<UInt8>
     private var storageCapacity: Int
     private var storageCount = 0
-    private var ends: [Int] = []
-    private var quoted: [Bool] = []
-    private var startLines: [Int] = []
-    private var startColumns: [Int] = []
+    /// Per field: where its bytes end in `storage`, whether it was quoted, and where it starts.
+    private struct FieldInfo {
+        var end: Int
+        var quoted: Bool
+        var line: Int
+        var column: Int
+    }
+    private var fields: [FieldInfo] = []
 
     /// Problems found in the current record.
     public private(set) var problems: [CSVProblem] = []
@@ -144,17 +148,17 @@ public final class CSVReader {
 
     // MARK: Reading the current record
 
-    public var fieldCount: Int { ends.count }
+    public var fieldCount: Int { fields.count }
 
     /// The bytes of field `index` (0-based), valid until the next `nextRecord()`.
     @inline(__always)
     public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        let start = index == 0 ? 0 : ends[index - 1]
-        return UnsafeBufferPointer(start: storage + start, count: ends[index] - start)
+        let start = index == 0 ? 0 : fields[index - 1].end
+        return UnsafeBufferPointer(start: storage + start, count: fields[index].end - start)
     }
 
     /// True when the field was written in quotes (so `""` is an empty string, not nothing).
-    public func isQuoted(_ index: Int) -> Bool { quoted[index] }
+    public func isQuoted(_ index: Int) -> Bool { fields[index].quoted }
 
     /// The field as a String (already validated as UTF-8 unless `problems` says otherwise).
     public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
@@ -164,7 +168,7 @@ public final class CSVReader {
 
     /// Where field `index` starts: line and character column.
     public func position(ofField index: Int) -> (line: Int, column: Int) {
-        (startLines[index], startColumns[index])
+        (fields[index].line, fields[index].column)
     }
 
     // MARK: Parsing
@@ -172,10 +176,7 @@ public final class CSVReader {
     /// Reads the next record. Returns false at the end of the input.
     public func nextRecord() throws -> Bool {
         storageCount = 0
-        ends.removeAll(keepingCapacity: true)
-        quoted.removeAll(keepingCapacity: true)
-        startLines.removeAll(keepingCapacity: true)
-        startColumns.removeAll(keepingCapacity: true)
+        fields.removeAll(keepingCapacity: true)
         if !problems.isEmpty { problems.removeAll(keepingCapacity: true) }
 
         if !startedReading {
@@ -220,12 +221,11 @@ public final class CSVReader {
     /// Reads fields until the end of the record.
     private func readFields() throws {
         while true {
-            startLines.append(line)
-            startColumns.append(column)
+            let startLine = line
+            let startColumn = column
             let isQuotedField = try peek() == quote
-            quoted.append(isQuotedField)
             let endedRecord = isQuotedField ? try readQuotedField() : try readUnquotedField()
-            ends.append(storageCount)
+            fields.append(FieldInfo(end: storageCount, quoted: isQuotedField, line: startLine, column: startColumn))
             if endedRecord { return }
         }
     }
@@ -240,12 +240,7 @@ public final class CSVReader {
                 continue
             }
             // Scan the span of ordinary bytes.
-            var index = inputStart
-            while index < inputEnd {
-                let byte = input[index]
-                if byte == comma || byte == lf || byte == cr || byte == quote { break }
-                index += 1
-            }
+            let index = Scan.firstSpecial(input, from: inputStart, to: inputEnd)
             append(from: inputStart, to: index)
             inputStart = index
             guard index < inputEnd else { continue }
@@ -295,7 +290,11 @@ public final class CSVReader {
                 continue
             }
             var index = inputStart
-            while index < inputEnd {
+            let end = inputEnd
+            let input = self.input
+            while index < end {
+                index = Scan.firstQuoteOrLineBreak(input, from: index, to: end)
+                guard index < end else { break }
                 let byte = input[index]
                 if byte == quote { break }
                 if byte == lf || byte == cr {
@@ -382,10 +381,7 @@ public final class CSVReader {
     private func append(from: Int, to: Int) {
         guard to > from else { return }
         copy(from: from, to: to)
-        // Columns count characters: every byte that is not a UTF-8 continuation byte.
-        var characters = 0
-        for index in from..<to where input[index] & 0xC0 != 0x80 { characters += 1 }
-        column += characters
+        column += Scan.characterCount(input, from: from, to: to)
     }
 
     /// Copies input[from..<to] into the record.
@@ -466,16 +462,14 @@ public final class CSVReader {
     /// Records a problem for each field that is not valid UTF-8.
     private func validateUTF8() {
         // Fast path: the whole record is ASCII.
-        var any: UInt8 = 0
-        for index in 0..<storageCount { any |= storage[index] }
-        guard any & 0x80 != 0 else { return }
+        guard !Scan.isASCII(storage, count: storageCount) else { return }
         for index in 0..<fieldCount {
             let bytes = field(index)
             if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
                 let hex = String(bytes[bad], radix: 16, uppercase: true)
                 problems.append(
                     CSVProblem(
-                        line: startLines[index], column: startColumns[index],
+                        line: fields[index].line, column: fields[index].column,
                         message: "invalid UTF-8 (byte 0x\(hex) at byte \(bad + 1) of the field); save the file as UTF-8"))
             }
         }
@@ -514,5 +508,93 @@ public enum UTF8Validation {
             index += length
         }
         return nil
+    }
+}
+
+/// Byte scanning eight bytes at a time (SWAR): the reader's inner loops.
+enum Scan {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// A mask with the high bit set in each byte of `word` equal to `byte`. Bits above
+    /// the first match may be false positives; the lowest set byte is exact.
+    @inline(__always)
+    private static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs
+    }
+
+    @inline(__always)
+    private static func load(_ base: UnsafeMutablePointer<UInt8>, _ index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The index of the first `,` `"` LF or CR in base[from..<to], or `to`.
+    @inline(__always)
+    static func firstSpecial(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        var index = from
+        while index + 8 <= to {
+            let word = load(base, index)
+            let mask = matches(word, 0x2C) | matches(word, 0x22) | matches(word, 0x0A) | matches(word, 0x0D)
+            if mask != 0 { return index + mask.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < to {
+            let byte = base[index]
+            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return index }
+            index += 1
+        }
+        return to
+    }
+
+    /// The index of the first `"` LF or CR in base[from..<to], or `to`.
+    @inline(__always)
+    static func firstQuoteOrLineBreak(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        var index = from
+        while index + 8 <= to {
+            let word = load(base, index)
+            let mask = matches(word, 0x22) | matches(word, 0x0A) | matches(word, 0x0D)
+            if mask != 0 { return index + mask.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index < to {
+            let byte = base[index]
+            if byte == 0x22 || byte == 0x0A || byte == 0x0D { return index }
+            index += 1
+        }
+        return to
+    }
+
+    /// True when base[0..<count] holds only ASCII bytes.
+    static func isASCII(_ base: UnsafeMutablePointer<UInt8>, count: Int) -> Bool {
+        var index = 0
+        var any: UInt64 = 0
+        while index + 8 <= count {
+            any |= load(base, index)
+            index += 8
+        }
+        while index < count {
+            any |= UInt64(base[index])
+            index += 1
+        }
+        return any & highs == 0
+    }
+
+    /// Characters in base[from..<to]: bytes that are not UTF-8 continuation bytes.
+    @inline(__always)
+    static func characterCount(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+        var index = from
+        var continuation = 0
+        while index + 8 <= to {
+            let word = load(base, index)
+            // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+            continuation += (word & highs & ~(word << 1)).nonzeroBitCount
+            index += 8
+        }
+        while index < to {
+            if base[index] & 0xC0 == 0x80 { continuation += 1 }
+            index += 1
+        }
+        return (to - from) - continuation
     }
 }

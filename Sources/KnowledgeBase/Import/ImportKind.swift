@@ -112,9 +112,12 @@ struct KindSpec {
 
 /// A file's header: its column names, matched by name with case, spaces, `_` and
 /// `-` ignored.
-struct Header {
+final class Header {
     let names: [String]
     private let indexByKey: [String: Int]
+    /// Lookups by the names the code uses ("announced_on"), so the hot path hashes
+    /// a short string instead of normalising it for every field of every row.
+    private var indexByColumn: [String: Int?] = [:]
     /// Names that appear more than once, with their positions.
     let duplicates: [(name: String, first: Int, second: Int)]
 
@@ -138,7 +141,12 @@ struct Header {
         String(name.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" && $0 != "\t" })
     }
 
-    func index(of column: String) -> Int? { indexByKey[Header.normalize(column)] }
+    func index(of column: String) -> Int? {
+        if let cached = indexByColumn[column] { return cached }
+        let index = indexByKey[Header.normalize(column)]
+        indexByColumn[column] = index
+        return index
+    }
     func has(_ column: String) -> Bool { index(of: column) != nil }
 
     /// Recognises Crunchbase bulk-export files by their own columns.
