@@ -13,7 +13,10 @@ public final class Statement {
     public let sql: String
     /// Where this statement starts in the script it came from (0 for a lone statement).
     public let offsetInScript: Int
-    private let connection: OpaquePointer
+    // Internal rather than private so that the @inlinable hot paths below (bind, step,
+    // reset, forEachRow) can be inlined into callers in other modules: without that, every
+    // call of a row loop is an opaque cross-module call.
+    @usableFromInline let connection: OpaquePointer
 
     init(handle: OpaquePointer, connection: OpaquePointer, sql: String, offsetInScript: Int) {
         self.handle = handle
@@ -67,23 +70,28 @@ public final class Statement {
 
     // MARK: Binding (indexes are 1-based, like SQLite's)
 
+    @inlinable
     public func bind(_ value: Int64, at index: Int) throws {
         try check(sqlite3_bind_int64(handle, Int32(truncatingIfNeeded: index), value))
     }
 
+    @inlinable
     public func bind(_ value: Int, at index: Int) throws {
         try check(sqlite3_bind_int64(handle, Int32(truncatingIfNeeded: index), Int64(value)))
     }
 
+    @inlinable
     public func bind(_ value: Double, at index: Int) throws {
         try check(sqlite3_bind_double(handle, Int32(truncatingIfNeeded: index), value))
     }
 
+    @inlinable
     public func bind(_ value: Bool, at index: Int) throws {
         try check(sqlite3_bind_int64(handle, Int32(truncatingIfNeeded: index), value ? 1 : 0))
     }
 
     /// Binds text, copied by SQLite. Embedded NUL characters are kept.
+    @inlinable
     public func bind(_ value: String, at index: Int) throws {
         var value = value
         try value.withUTF8 { utf8 in try bindText(utf8, at: index, destructor: csqlite_transient()) }
@@ -96,6 +104,7 @@ public final class Statement {
         }
     }
 
+    @inlinable
     public func bindNull(at index: Int) throws {
         try check(sqlite3_bind_null(handle, Int32(truncatingIfNeeded: index)))
     }
@@ -147,6 +156,7 @@ public final class Statement {
     /// Binds text for the duration of `body` without copying it (SQLITE_STATIC):
     /// SQLite reads the caller's bytes in place. Afterwards the statement is reset
     /// and the parameter set to NULL, so no later step can see a dangling pointer.
+    @inlinable
     public func withText<R>(_ text: String, boundAt index: Int, _ body: () throws -> R) throws -> R {
         var text = text
         return try text.withUTF8 { utf8 in
@@ -164,13 +174,15 @@ public final class Statement {
     /// The caller promises the bytes stay valid and unchanged until this parameter
     /// is bound again or the statement is finalized: `reset()` does not release them.
     /// This is the path for a loader that binds fields straight from its read buffer.
+    @inlinable
     public func bindNoCopy(utf8 text: UnsafeBufferPointer<UInt8>, at index: Int) throws {
         try bindText(text, at: index, destructor: nil)
     }
 
-    private static let emptyText: StaticString = ""
+    @usableFromInline static let emptyText: StaticString = ""
 
-    private func bindText(
+    @inlinable
+    func bindText(
         _ utf8: UnsafeBufferPointer<UInt8>, at index: Int, destructor: sqlite3_destructor_type?
     ) throws {
         // A nil base address would bind NULL: "" must stay distinct from NULL.
@@ -191,41 +203,52 @@ public final class Statement {
         }
     }
 
-    @inline(__always)
-    private func check(_ code: Int32) throws {
-        if code != SQLITE_OK { throw SQLiteError.last(from: connection, code: code, sql: sql) }
+    @inlinable @inline(__always)
+    func check(_ code: Int32) throws {
+        if code != SQLITE_OK { throw error(code) }
+    }
+
+    /// The error for a failed call, kept out of line: the inlined paths only test the code.
+    @usableFromInline @inline(never)
+    func error(_ code: Int32) -> SQLiteError {
+        SQLiteError.last(from: connection, code: code, sql: sql)
     }
 
     // MARK: Running
 
     /// Advances to the next row: true when a row is ready (read it through `row`),
     /// false when the statement is done.
-    @discardableResult
+    @inlinable @discardableResult
     public func step() throws -> Bool {
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW { return true }
         if code == SQLITE_DONE { return false }
-        throw SQLiteError.last(from: connection, code: code, sql: sql)
+        throw error(code)
     }
 
     /// Steps until done, ignoring rows: for INSERT, UPDATE, DELETE and DDL.
+    @inlinable
     public func run() throws {
         while try step() {}
     }
 
     /// Resets to run again. Bindings are kept (see `clearBindings`). The return
     /// code of `sqlite3_reset` only repeats the last step's error, already thrown.
+    @inlinable
     public func reset() { sqlite3_reset(handle) }
 
     /// Sets every parameter back to NULL.
+    @inlinable
     public func clearBindings() { sqlite3_clear_bindings(handle) }
 
     /// The current row; valid between a `step()` that returned true and the next
     /// `step()` or `reset()`.
+    @inlinable
     public var row: Row { Row(handle: handle) }
 
     /// Steps through every remaining row, handing each to `body`. Allocates nothing
     /// per row: what `body` reads is all that is copied.
+    @inlinable
     public func forEachRow(_ body: (Row) throws -> Void) throws {
         let row = Row(handle: handle)
         while try step() { try body(row) }
@@ -236,6 +259,9 @@ public final class Statement {
 /// `sqlite3_column_*` calls. Column indexes are 0-based, like SQLite's.
 public struct Row {
     @usableFromInline let handle: OpaquePointer
+
+    @usableFromInline
+    init(handle: OpaquePointer) { self.handle = handle }
 
     public var count: Int { Int(sqlite3_data_count(handle)) }
 

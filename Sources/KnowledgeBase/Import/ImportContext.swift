@@ -59,6 +59,15 @@ final class ImportContext {
         return try fileSource()
     }
 
+    /// The source a row names (its `source_id`, else `--source`), without creating
+    /// one for the file: for companies, which are not facts and may have no source.
+    func namedSource(for row: RowReader) -> String? {
+        if row.string("source_id") != nil {
+            return (try? source(for: row)) ?? nil
+        }
+        return options.sourceID.flatMap { knownSources.contains($0) ? $0 : nil }
+    }
+
     private func fileSource() throws -> String {
         guard let file = currentFile else { return "file:unknown" }
         if let id = file.sourceID { return id }

@@ -97,6 +97,8 @@ public final class Importer {
 
         var summaries: [FileSummary] = []
         var committed = false
+        let cacheKiB = getenv("AIKB_CACHE_KIB").map { Int(String(cString: $0)) ?? 2000 } ?? 2000
+        try db.execute("PRAGMA cache_size = -\(cacheKiB)")
         try db.execute("BEGIN IMMEDIATE")
         do {
             let context = try ImportContext(db: db, options: options)

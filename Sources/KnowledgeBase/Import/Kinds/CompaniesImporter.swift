@@ -126,7 +126,7 @@ final class CompaniesImporter: RowImporter {
             case "founded_on", "ipo_on":
                 if case .text(let date) = row.date(column) { values.append((column, .text(date))) } else { values.append((column, .null)) }
             case "source_id":
-                values.append((column, try context.source(for: row).map { .text($0) } ?? .null))
+                values.append((column, context.namedSource(for: row).map { .text($0) } ?? .null))
             default:
                 values.append((column, text(column)))
             }

@@ -1,0 +1,156 @@
+import ArgumentParser
+import KnowledgeBase
+import Output
+import Query
+import SQLite
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Named reports: list, show, run, save and drop.",
+        discussion: """
+            A report is a SQL view with a title, a description and documented columns; its name is
+            the view's name, so sqlite3 and Datasette see the same rows (select * from circular_financing).
+            """,
+        subcommands: [List.self, Show.self, Run.self, Save.self, Drop.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One row per report: name, title, description.")
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: FormatOptions
+
+        func run() throws {
+            try reportingErrors {
+                let reports = try Reports(db: database.open(.read)).list()
+                let printer = output.printer()
+                printer.begin(columns: ["name", "title", "description", "builtin"])
+                for report in reports {
+                    printer.write([.text(report.name), .text(report.title), .text(report.description), .integer(report.builtin ? 1 : 0)])
+                }
+                printer.end()
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A report's description, columns and SQL.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The report.") var name: String
+        @Option(help: ArgumentHelp("text (default), or json, jsonl, csv, tsv, markdown, table for the columns.", valueName: "format"))
+        var format: String?
+
+        func run() throws {
+            try reportingErrors {
+                let reports = Reports(db: try database.open(.read))
+                let info = try reports.info(name)
+                let columns = try reports.columns(of: name)
+                let sql = try reports.sql(of: name)
+                let out = OutputStream.standardOutput
+                switch format {
+                case nil, "text":
+                    var text = "\(info.name): \(info.title)\(info.builtin ? "" : " (saved)")\n\n\(info.description)\n\nColumns:\n"
+                    let width = columns.map(\.name.count).max() ?? 0
+                    for column in columns {
+                        text += "  " + column.name.padding(width) + "  " + (column.description ?? "") + "\n"
+                    }
+                    text += "\nSQL:\n" + sql + "\n"
+                    out.write(text)
+                    out.flush()
+                case "json":
+                    let list = columns.map { "{\"name\":\(JSON.string($0.name)),\"description\":\($0.description.map(JSON.string) ?? "null")}" }
+                    out.write(
+                        "{\"name\":\(JSON.string(info.name)),\"title\":\(JSON.string(info.title)),\"description\":\(JSON.string(info.description)),"
+                            + "\"builtin\":\(info.builtin),\"columns\":[\(list.joined(separator: ","))],\"sql\":\(JSON.string(sql))}\n")
+                    out.flush()
+                case let other?:
+                    guard let format = OutputFormat(rawValue: other) else {
+                        throw ValidationError("--format: expected text, json, jsonl, csv, tsv, markdown or table")
+                    }
+                    let printer = RowPrinter(format: format, output: out)
+                    printer.begin(columns: ["column", "description"])
+                    for column in columns { printer.write([.text(column.name), column.description.map { .text($0) } ?? .null]) }
+                    printer.end()
+                }
+            }
+        }
+    }
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a report, with filters, order and limit.",
+            discussion: """
+                Filters: --where COL=VALUE, COL!=VALUE, COL>VALUE, COL>=VALUE, COL<VALUE, COL<=VALUE, or COL~TEXT
+                (contains, ignoring case); repeat --where to combine them with AND. Values are bound as
+                parameters, never spliced into SQL; numbers compare as numbers. Column names are checked
+                against the report.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var output: FormatOptions
+        @Argument(help: "The report.") var name: String
+        @Option(name: .customLong("where"), help: ArgumentHelp("A filter (repeatable).", valueName: "filter"))
+        var filters: [String] = []
+        @Option(help: ArgumentHelp("Sort by this column (repeatable).", valueName: "column")) var orderBy: [String] = []
+        @Flag(help: "Sort in descending order.") var desc = false
+        @Option(help: ArgumentHelp("At most this many rows.", valueName: "n")) var limit: Int?
+        @Option(help: ArgumentHelp("Stop the report after this many seconds (0: no limit).", valueName: "seconds"))
+        var timeout: Double = 0
+
+        func run() throws {
+            try reportingErrors {
+                let db = try database.open(.read)
+                let statement = try Reports(db: db).query(
+                    name, filters: try filters.map(Filter.parse), orderBy: orderBy, descending: desc, limit: limit)
+                try db.withTimeLimit(seconds: timeout) {
+                    try printRows(of: statement, with: output.printer())
+                }
+            }
+        }
+    }
+
+    struct Save: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Save your own report: a SELECT stored as a view and listed beside the built-in ones.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The report's name (snake_case).") var name: String
+        @Option(help: ArgumentHelp("The SELECT statement.", valueName: "sql")) var sql: String
+        @Option(help: "A title (default: the name).") var title: String?
+        @Option(help: "A one-line description.") var description: String?
+
+        func run() throws {
+            try reportingErrors {
+                try Reports(db: database.open(.write)).save(name: name, sql: sql, title: title, description: description)
+                Terminal.error("aikb: saved report \(name)")
+            }
+        }
+    }
+
+    struct Drop: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Drop a saved report (built-in reports cannot be dropped).")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The report.") var name: String
+
+        func run() throws {
+            try reportingErrors {
+                try Reports(db: database.open(.write)).drop(name: name)
+                Terminal.error("aikb: dropped report \(name)")
+            }
+        }
+    }
+}
+
+/// Streams every row of a statement into a printer.
+func printRows(of statement: Statement, with printer: RowPrinter) throws {
+    printer.begin(columns: statement.columnNames)
+    do {
+        try statement.forEachRow { printer.write($0) }
+    } catch {
+        printer.end()
+        throw error
+    }
+    printer.end()
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
