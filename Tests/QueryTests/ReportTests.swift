@@ -1,0 +1,182 @@
+import KnowledgeBase
+import Query
+import SQLite
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A seeded knowledge base file, built once per test through the real open path.
+func seededDatabase() throws -> Database {
+    var template = Array("/tmp/aikb-query-XXXXXX".utf8CString)
+    let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    let (db, report) = try KnowledgeBase.open(path: directory + "/kb.sqlite", access: .write)
+    #expect(report.created)
+    return db
+}
+
+func rows(_ statement: Statement) throws -> [[Value]] {
+    var rows: [[Value]] = []
+    try statement.forEachRow { rows.append($0.values) }
+    return rows
+}
+
+@Suite struct ReportTests {
+    @Test func catalogDocumentsEveryColumnOfEveryBuiltInReport() throws {
+        let db = try seededDatabase()
+        let reports = Reports(db: db)
+        let list = try reports.list()
+        #expect(list.filter(\.builtin).count == 13)
+        for report in list where report.builtin {
+            let documented = try db.allRows("SELECT name FROM report_columns WHERE report = ? ORDER BY position", [.text(report.name)])
+            let actual = try db.allRows("SELECT name FROM pragma_table_info(?)", [.text(report.name)])
+            #expect(documented == actual, "\(report.name)")
+            #expect(try reports.columns(of: report.name).allSatisfy { $0.description != nil }, "\(report.name)")
+            #expect(!report.description.isEmpty)
+        }
+    }
+
+    @Test func billionDollarRoundsHoldTheSeededRounds() throws {
+        let db = try seededDatabase()
+        let statement = try Reports(db: db).query(
+            "billion_dollar_rounds", filters: [try Filter.parse("round_id=openai-2024-10-venture")])
+        let found = try rows(statement)
+        #expect(found.count == 1)
+        #expect(found.first?[7] == .integer(6_600_000_000))  // round_amount_usd
+        #expect(found.first?[9] == .integer(100_000_000))  // nvidia_amount_usd
+        // Nothing under $1B gets in.
+        let small = try Reports(db: db).query("billion_dollar_rounds", filters: [try Filter.parse("round_amount_usd<1000000000")])
+        #expect(try rows(small).isEmpty)
+    }
+
+    @Test func circularFinancingSumsTheDealsBehindIt() throws {
+        let db = try seededDatabase()
+        func company(_ name: String) throws -> [String: Value] {
+            let statement = try Reports(db: db).query("circular_financing", filters: [Filter(column: "company", op: .equal, value: name)])
+            let names = statement.columnNames
+            let found = try rows(statement)
+            #expect(found.count == 1, "\(name)")
+            return Dictionary(uniqueKeysWithValues: zip(names, found.first ?? []))
+        }
+        let coreweave = try company("CoreWeave")
+        #expect(coreweave["nvidia_equity_usd"] == .integer(2_350_000_000))  // $100M (2023) + $250M (IPO) + $2B (2026)
+        #expect(coreweave["nvidia_buys_back_usd"] == .integer(7_600_000_000))  // $1.3B Osprey + $6.3B backstop
+        #expect(coreweave["circular_ratio"] == .real(3.23))
+        let lambda = try company("Lambda")
+        #expect(lambda["nvidia_buys_back_usd"] == .integer(1_500_000_000))  // $1.3B + $200M leasebacks
+        let xai = try company("xAI")
+        #expect(xai["via_nvidia_vehicles_usd"] == .integer(25_400_000_000))  // $20B GPU SPV + $5.4B VCI lease
+        #expect(xai["nvidia_equity_usd"] == .integer(2_000_000_000))
+        let openai = try company("OpenAI")
+        #expect(openai["nvidia_in_usd"] == .integer(130_100_000_000))  // $100M + $30B + up to $100B
+        let nscale = try company("Nscale")
+        #expect(nscale["nvidia_commitments_usd"] == .integer(667_700_000))
+        // Each figure has its facts, with sources, in the drill-down.
+        let flows = try Reports(db: db).query(
+            "circular_financing_flows", filters: [Filter(column: "company", op: .equal, value: "CoreWeave"), try Filter.parse("flow=nvidia_buys_back")])
+        let facts = try rows(flows)
+        #expect(facts.count == 2)
+        #expect(facts.allSatisfy { if case .text(let source) = $0[7] { source.hasPrefix("S") } else { false } })
+    }
+
+    @Test func claimsAreHeldAgainstTheData() throws {
+        let db = try seededDatabase()
+        let statement = try Reports(db: db).query("claims_vs_data", orderBy: ["claim_id"])
+        let names = statement.columnNames
+        let all = try rows(statement).map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
+        #expect(all.count == 26)
+        let reflection = all.first { $0["claim_id"] == .text("C18") }
+        #expect(reflection?["derived"] == .real(40))
+        #expect(reflection?["verdict"] == .text("matches"))
+        #expect(all.first { $0["claim_id"] == .text("C21") }?["verdict"] == .text("cannot derive"))
+        #expect(all.first { $0["claim_id"] == .text("C01") }?["verdict"] == .text("below claim"))
+    }
+
+    @Test func filtersOrderAndLimit() throws {
+        let db = try seededDatabase()
+        let reports = Reports(db: db)
+        let contains = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("company~OPENai")], orderBy: ["announced_on"]))
+        #expect(contains.map { $0[0] } == Array(repeating: .text("OpenAI"), count: 3))
+        #expect(contains.map { $0[5] } == [.text("2024-10-02"), .text("2025-09-22"), .text("2026-02-27")])
+        // A number compares as a number with numbers, as text with text.
+        let big = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("round_amount_usd>=1e11")]))
+        #expect(big.count == 2)
+        let recent = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("announced_on>2026")]))
+        #expect(recent.allSatisfy { if case .text(let date) = $0[5] { date >= "2026" } else { false } })
+        #expect(!recent.isEmpty)
+        let limited = try rows(reports.query("nvidia_rounds", orderBy: ["round_amount_usd"], descending: true, limit: 1))
+        #expect(limited.first?[0] == .text("OpenAI"))
+        #expect(limited.count == 1)
+    }
+
+    @Test func unknownNamesSuggestTheClosest() throws {
+        let db = try seededDatabase()
+        let report = #expect(throws: KnowledgeBaseError.self) { try Reports(db: db).query("circular_financng") }
+        #expect(report?.message.contains("did you mean circular_financing") == true)
+        let column = #expect(throws: KnowledgeBaseError.self) {
+            try Reports(db: db).query("nvidia_portfolio", filters: [try Filter.parse("compnay=OpenAI")])
+        }
+        #expect(column?.message == "report nvidia_portfolio has no column \"compnay\"; did you mean company? (aikb report show nvidia_portfolio lists them)")
+        #expect(throws: KnowledgeBaseError.self) { try Filter.parse("no operator here") }
+    }
+
+    @Test func injectionThroughValuesAndNamesDoesNothing() throws {
+        let db = try seededDatabase()
+        let reports = Reports(db: db)
+        let before = try db.firstValue("SELECT count(*) FROM companies")
+        for value in ["x' OR '1'='1", "x\"; DROP TABLE companies; --", "') OR 1=1 --"] {
+            #expect(try rows(reports.query("nvidia_portfolio", filters: [Filter(column: "company", op: .equal, value: value)])).isEmpty)
+            #expect(try rows(reports.query("nvidia_portfolio", filters: [Filter(column: "company", op: .contains, value: value)])).isEmpty)
+        }
+        #expect(throws: KnowledgeBaseError.self) { try reports.query("nvidia_portfolio; DROP TABLE companies") }
+        #expect(throws: KnowledgeBaseError.self) {
+            try reports.query("nvidia_portfolio", filters: [Filter(column: "company\" = company OR \"x", op: .equal, value: "1")])
+        }
+        #expect(throws: KnowledgeBaseError.self) { try reports.query("nvidia_portfolio", orderBy: ["1; DROP TABLE companies"]) }
+        #expect(try db.firstValue("SELECT count(*) FROM companies") == before)
+    }
+
+    @Test func savedReportsAreViewsBesideTheBuiltInOnes() throws {
+        let db = try seededDatabase()
+        let reports = Reports(db: db)
+        try reports.save(
+            name: "big_deals", sql: "SELECT kind, value_usd FROM supply_deals WHERE value_usd >= 5e9 ORDER BY value_usd DESC;",
+            title: "Big deals", description: "Supply deals of $5B or more")
+        #expect(try reports.list().contains { $0.name == "big_deals" && !$0.builtin && $0.title == "Big deals" })
+        let first = try rows(reports.query("big_deals", limit: 1))
+        #expect(first == [[.text("cloud_capacity"), .integer(30_000_000_000)]])
+        #expect(try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = 'big_deals'") == .integer(1))
+        #expect(try reports.columns(of: "big_deals").map(\.name) == ["kind", "value_usd"])
+
+        let bad = #expect(throws: KnowledgeBaseError.self) { try reports.save(name: "broken", sql: "SELEC 1", title: nil, description: nil) }
+        #expect(bad?.message.contains("near \"SELEC\": syntax error") == true)
+        #expect(throws: KnowledgeBaseError.self) { try reports.save(name: "writer", sql: "DELETE FROM companies", title: nil, description: nil) }
+        #expect(throws: KnowledgeBaseError.self) { try reports.save(name: "two", sql: "SELECT 1; DROP TABLE companies", title: nil, description: nil) }
+        #expect(throws: KnowledgeBaseError.self) { try reports.save(name: "Bad-Name", sql: "SELECT 1", title: nil, description: nil) }
+        #expect(throws: KnowledgeBaseError.self) { try reports.save(name: "circular_financing", sql: "SELECT 1", title: nil, description: nil) }
+        #expect(throws: KnowledgeBaseError.self) { try reports.save(name: "companies", sql: "SELECT 1", title: nil, description: nil) }
+
+        #expect(throws: KnowledgeBaseError.self) { try reports.drop(name: "circular_financing") }
+        try reports.drop(name: "big_deals")
+        #expect(try !reports.list().contains { $0.name == "big_deals" })
+        #expect(try db.firstValue("SELECT count(*) FROM report_columns WHERE report = 'big_deals'") == .integer(0))
+    }
+
+    @Test func companyScopedQueriesUseIndexes() throws {
+        let db = try seededDatabase()
+        func plan(_ sql: String) throws -> String {
+            try db.allRows("EXPLAIN QUERY PLAN " + sql).map { "\($0[3])" }.joined(separator: "\n")
+        }
+        // NVIDIA's rounds start from its row and its investor index, never a scan of all participations.
+        let rounds = try plan("SELECT * FROM nvidia_rounds WHERE company = 'OpenAI'")
+        #expect(rounds.contains("round_investors_by_investor"), "\(rounds)")
+        #expect(!rounds.contains("SCAN ri"), "\(rounds)")
+        let flows = try plan("SELECT * FROM circular_financing_flows WHERE company = 'CoreWeave'")
+        #expect(flows.contains("supply_deals_by_customer") || flows.contains("supply_deals_by_supplier"), "\(flows)")
+        let edges = try plan("SELECT * FROM ecosystem_edges WHERE from_company = 'NVIDIA'")
+        #expect(edges.contains("USING INDEX"), "\(edges)")
+        let usage = try plan("SELECT * FROM source_usage WHERE source_id = 'S15'")
+        #expect(usage.contains("funding_rounds_by_source"), "\(usage)")
+    }
+}
