@@ -1,0 +1,58 @@
+-- Grows a seeded knowledge base to Crunchbase size for the report benchmark:
+-- 1,000,000 companies (100,000 of them investors), 2,000,000 rounds and about
+-- 5,000,000 round_investors rows, NVIDIA in one round of every thousand, plus
+-- 20,000 supply deals. Deterministic. Run on a file made by `aikb init`:
+--   sqlite3 kb.sqlite < Benchmarks/scripts/scale_kb.sql
+PRAGMA synchronous = OFF;
+PRAGMA cache_size = -262144;
+BEGIN;
+INSERT INTO sources (id, title, kind) VALUES ('SYN', 'Synthetic benchmark data', 'dataset');
+
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
+INSERT INTO companies (name, kind, sector_id, country_code, source_id)
+SELECT 'Company ' || i,
+       CASE WHEN i <= 100000 THEN 'investment_firm' ELSE 'startup' END,
+       CASE WHEN i <= 100000 THEN NULL ELSE
+           CASE i % 8 WHEN 0 THEN 'large_models' WHEN 1 THEN 'ai_infrastructure' WHEN 2 THEN 'vertical_ai'
+           WHEN 3 THEN 'autonomous_driving' WHEN 4 THEN 'humanoid_robots' WHEN 5 THEN 'multimodal'
+           WHEN 6 THEN 'developer_tools' ELSE 'other' END END,
+       'USA', 'SYN'
+FROM n;
+
+CREATE TEMP TABLE firsts AS SELECT min(id) AS first FROM companies WHERE name LIKE 'Company %';
+
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000)
+INSERT INTO funding_rounds (company_id, round_type, announced_on, amount, currency, amount_usd, post_money_valuation_usd, external_id, source_id)
+SELECT (SELECT first FROM firsts) + 100000 + (i * 7919) % 900000,
+       CASE i % 9 WHEN 0 THEN 'seed' WHEN 1 THEN 'series_a' WHEN 2 THEN 'series_b' WHEN 3 THEN 'series_c'
+       WHEN 4 THEN 'venture' WHEN 5 THEN 'series_d' WHEN 6 THEN 'debt_financing' WHEN 7 THEN 'pre_seed' ELSE 'series_e' END,
+       printf('%04d-%02d-%02d', 2005 + (i % 21), 1 + (i % 12), 1 + (i % 28)),
+       (i % 997) * 1000000 + 100000, 'USD', (i % 997) * 1000000 + 100000,
+       CASE WHEN i % 4 = 0 THEN (i % 997) * 8000000 END,
+       'gen-round-' || i, 'SYN'
+FROM n;
+
+CREATE TEMP TABLE round_range AS SELECT min(id) AS first FROM funding_rounds WHERE external_id LIKE 'gen-round-%';
+
+-- 2 or 3 investors per round: 5,000,000 rows.
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000000),
+k(j) AS (VALUES (0), (1), (2))
+INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id)
+SELECT (SELECT first FROM round_range) + i - 1, (SELECT first FROM firsts) + ((i * 31 + j * 7877) % 100000), j = 0, 'SYN'
+FROM n, k
+WHERE j < 2 OR i % 2 = 0;
+
+-- NVIDIA in one round of every thousand.
+INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, amount_usd, source_id)
+SELECT r.id, (SELECT id FROM companies WHERE name = 'NVIDIA'), r.id % 7 = 0, CASE WHEN r.id % 3 = 0 THEN r.amount_usd / 10 END, 'SYN'
+FROM funding_rounds r WHERE r.external_id LIKE 'gen-round-%' AND r.id % 1000 = 0;
+
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, gpu_count, announced_on, external_id, source_id)
+SELECT CASE WHEN i % 2 = 0 THEN (SELECT id FROM companies WHERE name = 'NVIDIA') ELSE (SELECT first FROM firsts) + 100000 + i END,
+       CASE WHEN i % 2 = 0 THEN (SELECT first FROM firsts) + 100000 + i * 13 ELSE (SELECT id FROM companies WHERE name = 'NVIDIA') END,
+       CASE i % 4 WHEN 0 THEN 'purchase' WHEN 1 THEN 'leaseback' WHEN 2 THEN 'lease' ELSE 'capacity_backstop' END,
+       i * 1000000, i * 10, printf('%04d-%02d', 2015 + (i % 11), 1 + (i % 12)), 'gen-deal-' || i, 'SYN'
+FROM n;
+COMMIT;
+ANALYZE;
