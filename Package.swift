@@ -18,6 +18,12 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // BSD editline (Debian: libedit-dev): line editing and history for `aikb shell`.
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         // A thin wrapper around the SQLite C API. Knows nothing of companies.
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // A streaming RFC 4180 reader and writer. Knows nothing of SQLite.
@@ -36,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "aikb",
             dependencies: [
-                "KnowledgeBase", "Query", "Output",
+                "KnowledgeBase", "Query", "Output", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -87,16 +87,8 @@ public struct Reports {
                     + " (aikb report show \(name) lists them)")
         }
         var sql = "SELECT * FROM \(SQL.identifier(name))"
-        var arguments: [Value] = []
-        if !filters.isEmpty {
-            var conditions: [String] = []
-            for filter in filters {
-                let (condition, values) = filter.condition(column: SQL.identifier(try checked(filter.column)))
-                conditions.append(condition)
-                arguments += values
-            }
-            sql += " WHERE " + conditions.joined(separator: " AND ")
-        }
+        var (whereClause, arguments) = try Filter.clause(filters, checked: checked)
+        sql += whereClause
         if !orderBy.isEmpty {
             let terms = try orderBy.map { SQL.identifier(try checked($0)) + (descending ? " DESC" : "") }
             sql += " ORDER BY " + terms.joined(separator: ", ")
@@ -202,6 +194,19 @@ public struct Filter: Sendable, Equatable {
         else { throw KnowledgeBaseError(.invalidInput, "--where \(text): unknown operator (use =, !=, >, >=, <, <= or ~)") }
         guard !column.isEmpty else { throw KnowledgeBaseError(.invalidInput, "--where \(text): no column before the operator") }
         return Filter(column: column, op: op, value: String(rest.dropFirst(op.rawValue.count)))
+    }
+
+    /// " WHERE a AND b" (or "") and the values to bind, each column checked first.
+    static func clause(_ filters: [Filter], checked: (String) throws -> String) throws -> (String, [Value]) {
+        guard !filters.isEmpty else { return ("", []) }
+        var conditions: [String] = []
+        var arguments: [Value] = []
+        for filter in filters {
+            let (condition, values) = filter.condition(column: SQL.identifier(try checked(filter.column)))
+            conditions.append(condition)
+            arguments += values
+        }
+        return (" WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     /// The SQL condition (column already quoted) and its bound values. A number is

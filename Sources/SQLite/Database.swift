@@ -26,6 +26,8 @@ public final class Database {
     public let handle: OpaquePointer
     /// Set while `withTimeLimit` runs, read by the progress handler.
     private var timeLimit: TimeLimit?
+    /// Keeps the authorizer closure alive while SQLite holds a pointer to it.
+    var authorizerBox: AuthorizerBox?
 
     /// Opens a connection. File databases get WAL journaling (when writable),
     /// `foreign_keys = ON` and a busy timeout, so a second writer waits instead
@@ -196,6 +198,10 @@ public final class Database {
     /// opportunity. The one call SQLite allows from another thread or a signal handler
     /// (while the connection is open).
     public func interrupt() { sqlite3_interrupt(handle) }
+
+    /// `interrupt()` for a signal handler, which cannot capture the connection:
+    /// pass its `handle`, kept in a global while the connection is open.
+    public static func interrupt(_ handle: OpaquePointer) { sqlite3_interrupt(handle) }
 
     /// Runs `body`, interrupting any statement that is still running when `seconds`
     /// have passed since the call. The error then says so, instead of a bare

@@ -61,6 +61,11 @@ public final class Statement {
         return nil
     }
 
+    /// The name of parameter `index` (1-based) with its prefix (`:id`), nil for `?`.
+    public func parameterName(at index: Int) -> String? {
+        sqlite3_bind_parameter_name(handle, Int32(truncatingIfNeeded: index)).map { String(cString: $0) }
+    }
+
     /// The SQL with the current bindings spliced in, for logs and error messages.
     public var expandedSQL: String? {
         guard let text = sqlite3_expanded_sql(handle) else { return nil }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KnowledgeBase
+import Query
 import SQLite
 
 /// Exit statuses, after BSD's sysexits.h so that scripts can tell failures apart.
@@ -42,6 +43,15 @@ func describe(_ error: any Error) -> (message: String, status: Int32) {
             case .schemaMismatch: ExitStatus.schemaMismatch
             }
         return (error.message, status)
+    case let problem as SQLProblem:
+        let status: Int32 =
+            switch problem.kind {
+            case .invalid: ExitStatus.dataError
+            case .refused: ExitStatus.notPermitted
+            case .timeLimit: ExitStatus.timeLimit
+            case .failed(let error): describe(error).status
+            }
+        return (problem.description, status)
     case let error as SQLiteError:
         let status: Int32 =
             switch error.code {

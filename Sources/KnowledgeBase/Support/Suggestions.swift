@@ -5,7 +5,8 @@ public enum Suggestions {
     public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(name.lowercased())
         guard !target.isEmpty else { return [] }
-        let threshold = max(2, target.count / 3)
+        // One edit for short names (so "nme" finds "name" but not "gap"), more for long ones.
+        let threshold = target.count <= 4 ? 1 : max(2, target.count / 3)
         var close: [(String, Int)] = []
         var containing: [(String, Int)] = []
         for candidate in candidates {
@@ -13,7 +14,9 @@ public enum Suggestions {
             let distance = editDistance(target, Array(lowered), limit: threshold)
             if distance <= threshold {
                 close.append((candidate, distance))
-            } else if lowered.contains(String(target)) || String(target).contains(lowered) {
+            } else if target.count >= 3 && lowered.count >= 3
+                && (lowered.contains(String(target)) || String(target).contains(lowered))
+            {
                 containing.append((candidate, abs(lowered.count - target.count)))
             }
         }
