@@ -27,6 +27,28 @@ import Testing
         #expect(try db.firstValue("SELECT post_money_valuation_usd FROM funding_rounds WHERE external_id = 'openai-2024-10'") == .integer(157_000_000_000))
     }
 
+    @Test func bulkImportsRebuildTheReportIndexesAndEndTheSame() throws {
+        let files = ["organizations", "funding_rounds", "investments"].map { corpus + "/crunchbase/\($0).csv" }
+        var options = ImportOptions()
+        options.createMissing = true
+        let normal = try fixtureDatabase()
+        #expect(try importFiles(normal, files, options: options).problemCount == 0)
+        options.bulkThreshold = 0  // every import is a bulk import
+        let bulk = try fixtureDatabase()
+        let indexes = "SELECT name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name"
+        let before = try bulk.allRows(indexes)
+        let result = try importFiles(bulk, files, options: options)
+        #expect(result.problemCount == 0)
+        #expect(try bulk.allRows(indexes) == before)
+        let data = { (db: Database) in try fingerprint(db).split(separator: "== ").filter { !$0.hasPrefix("import_log") } }
+        #expect(try data(bulk) == data(normal))
+        #expect(try bulk.firstValue("PRAGMA integrity_check") == .text("ok"))
+        // A bulk import that fails leaves every index in place.
+        let failing = try importFiles(bulk, files + [corpus + "/bad-names.csv"], options: options)
+        #expect(failing.problemCount > 0)
+        #expect(try bulk.allRows(indexes) == before)
+    }
+
     @Test func rfc4180FieldsArriveByteForByte() throws {
         let db = try fixtureDatabase()
         let directory = temporaryDirectory()

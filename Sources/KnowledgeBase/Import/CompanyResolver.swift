@@ -5,7 +5,8 @@ import SQLite
 final class CompanyResolver {
     private let db: Database
     private let byName: Statement
-    private let byAlias: Statement
+    private let byNameOrAlias: Statement
+    private let byExternalIDNameOrAlias: Statement
     private let byExternalID: Statement
     private let insertCompany: Statement
     private let insertExternalID: Statement
@@ -14,7 +15,18 @@ final class CompanyResolver {
     init(db: Database) throws {
         self.db = db
         byName = try db.prepare("SELECT id FROM companies WHERE name = ?", persistent: true)
-        byAlias = try db.prepare("SELECT company_id FROM company_aliases WHERE alias = ?", persistent: true)
+        // One statement for the usual two or three lookups: a Crunchbase import makes
+        // them for every row, and each statement run has its own overhead.
+        byNameOrAlias = try db.prepare(
+            "SELECT id FROM companies WHERE name = ?1 UNION ALL SELECT company_id FROM company_aliases WHERE alias = ?1 LIMIT 1",
+            persistent: true)
+        byExternalIDNameOrAlias = try db.prepare(
+            """
+            SELECT company_id FROM company_external_ids WHERE scheme = ?1 AND external_id = ?2
+            UNION ALL SELECT id FROM companies WHERE name = ?3
+            UNION ALL SELECT company_id FROM company_aliases WHERE alias = ?3
+            LIMIT 1
+            """, persistent: true)
         byExternalID = try db.prepare(
             "SELECT company_id FROM company_external_ids WHERE scheme = ? AND external_id = ?", persistent: true)
         insertCompany = try db.prepare(
@@ -26,8 +38,18 @@ final class CompanyResolver {
 
     /// The company called `name`, or with `name` as an alias.
     func resolve(_ name: UnsafeBufferPointer<UInt8>) throws -> Int64? {
-        if let id = try lookup(byName, name) { return id }
-        return try lookup(byAlias, name)
+        try lookup(byNameOrAlias, name)
+    }
+
+    /// The company with this external id, else with this name or alias.
+    func resolve(scheme: String, externalID: UnsafeBufferPointer<UInt8>, orName name: String) throws -> Int64? {
+        let statement = byExternalIDNameOrAlias
+        statement.reset()
+        defer { statement.reset() }
+        try statement.bind(scheme, at: 1)
+        try statement.bindNoCopy(utf8: externalID, at: 2)
+        try statement.bind(name, at: 3)
+        return try statement.step() ? statement.row.int64(at: 0) : nil
     }
 
     func resolve(_ name: String) throws -> Int64? {

@@ -1,4 +1,5 @@
 import CSV
+import Dispatch
 import SQLite
 
 #if canImport(Glibc)
@@ -18,6 +19,9 @@ public struct ImportOptions: Sendable {
     public var rates: [String: Double] = [:]
     /// Problems kept for the report (all are counted); 0 keeps all.
     public var maxProblems = 1000
+    /// Inputs of at least this many bytes are bulk imports: the secondary indexes that
+    /// serve reports are rebuilt once at the end instead of row by row.
+    public var bulkThreshold = 64 << 20
 
     public init() {}
 }
@@ -97,10 +101,14 @@ public final class Importer {
 
         var summaries: [FileSummary] = []
         var committed = false
-        let cacheKiB = getenv("AIKB_CACHE_KIB").map { Int(String(cString: $0)) ?? 2000 } ?? 2000
-        try db.execute("PRAGMA cache_size = -\(cacheKiB)")
+        // A 32 MiB page cache while importing: index pages of large tables stay in
+        // memory longer (peak memory stays under 64 MiB), then the default again.
+        try db.execute("PRAGMA cache_size = -32768")
+        defer { try? db.execute("PRAGMA cache_size = -2000") }
         try db.execute("BEGIN IMMEDIATE")
         do {
+            let rebuild = totalBytes >= options.bulkThreshold
+                ? try dropReportIndexes(of: Set(ordered.flatMap { Importer.tables(written: $0.kind) })) : []
             let context = try ImportContext(db: db, options: options)
             if let source = options.sourceID, !context.knownSources.contains(source),
                 !ordered.contains(where: { $0.kind == .sources })
@@ -124,6 +132,10 @@ public final class Importer {
                 sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
             }
             if sink.count == 0 && !options.dryRun {
+                // SQLite's sorter takes as much memory as the page cache may: shrink the
+                // cache while indexes are built, so the two do not add up past 64 MiB.
+                if !rebuild.isEmpty { try db.execute("PRAGMA cache_size = -8192") }
+                for index in rebuild { try db.execute(index) }
                 try writeLog(logRows, context: context)
                 try db.execute("COMMIT")
                 committed = true
@@ -135,6 +147,40 @@ public final class Importer {
             throw error
         }
         return ImportResult(files: summaries, problems: sink.sorted, problemCount: sink.count, committed: committed)
+    }
+
+    /// The tables a kind writes.
+    static func tables(written kind: ImportKind) -> [String] {
+        switch kind {
+        case .companies: ["companies", "company_aliases", "company_external_ids"]
+        default: [kind.table]
+        }
+    }
+
+    /// Drops the secondary indexes that serve reports, not the import, from the tables
+    /// a bulk import writes, and returns their CREATE statements to run before commit.
+    ///
+    /// Keeping such an index up to date row by row means a random B-tree insert per
+    /// row; building it once at the end is one sort. Unique indexes stay (they detect
+    /// the rows that already exist), and so does funding_rounds_by_company (investor
+    /// rows look their round up by company). All of it happens inside the import's
+    /// transaction, so a failed or killed import leaves the indexes as they were.
+    private func dropReportIndexes(of tables: Set<String>) throws -> [String] {
+        var statements: [String] = []
+        let indexes = try db.allRows(
+            """
+            SELECT name, sql, tbl_name FROM sqlite_schema
+            WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> 'funding_rounds_by_company'
+            ORDER BY name
+            """)
+        for row in indexes {
+            guard case .text(let name) = row[0], case .text(let sql) = row[1], case .text(let table) = row[2],
+                tables.contains(table)
+            else { continue }
+            try db.execute("DROP INDEX \(SQL.identifier(name))")
+            statements.append(sql)
+        }
+        return statements
     }
 
     /// Opens every file and checks its header; problems go to `sink`.
@@ -311,11 +357,25 @@ protocol RowImporter: AnyObject {
     func importRow(_ row: RowReader) throws -> RowOutcome
 }
 
-/// A SHA-256 fed from the reader's raw-byte observer.
-final class HashBox {
+/// A SHA-256 fed from the reader's raw-byte observer, computed on a second thread
+/// so the import does not wait for it. At most eight chunks (2 MiB) wait in line:
+/// memory stays bounded if hashing ever falls behind.
+final class HashBox: @unchecked Sendable {
+    // @unchecked: `hasher` is only touched on `queue`; chunks are copied before crossing.
     private var hasher = SHA256()
-    func update(_ bytes: UnsafeBufferPointer<UInt8>) { hasher.update(bytes) }
-    func finalize() -> String { hasher.finalizeHex() }
+    private let queue = DispatchQueue(label: "aikb.import.sha256")
+    private let slots = DispatchSemaphore(value: 8)
+
+    func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let chunk = Array(bytes)
+        slots.wait()
+        queue.async {
+            self.hasher.update(chunk)
+            self.slots.signal()
+        }
+    }
+
+    func finalize() -> String { queue.sync { hasher.finalizeHex() } }
 }
 
 func monotonicMilliseconds() -> Int {

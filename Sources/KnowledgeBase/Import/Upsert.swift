@@ -11,26 +11,26 @@ enum RowOutcome { case inserted, updated, unchanged, rejected }
 final class Upsert {
     private let db: Database
     private let statement: Statement
-    private let probe: Statement?
+    /// For `.insertFirst`: the UPDATE run when the INSERT found the row there.
+    private let update: Statement?
     private let parameters: [String: Int]
+    private let updateParameters: [String: Int]
 
     /// How to tell an insert from an update.
     enum Classification {
-        /// Rowid tables: an insert sets the last-insert rowid, an update does not.
+        /// Rowid tables: one UPSERT; an insert sets the last-insert rowid, an update does not.
         case rowid
-        /// WITHOUT ROWID tables: a lookup by key before writing, with the key columns
-        /// bound by the same names.
-        case probe(sql: String, keyColumns: [String])
+        /// WITHOUT ROWID tables (no rowid to watch): INSERT ... DO NOTHING, then, only
+        /// when the row was there, an UPDATE of the changed values. A new row costs one
+        /// statement, as with `.rowid`.
+        case insertFirst
     }
-
-    private let probeKeys: [String]
 
     /// - Parameters:
     ///   - columns: the table columns to write, each bound as `:column`.
     ///   - conflicts: conflict targets with their optional WHERE, e.g.
     ///     `("(external_id)", nil)`; the key columns are not updated.
     ///   - keyColumns: columns that identify the row (never part of the SET list).
-    ///   - fixedValues: SQL expressions for columns that are not bound (e.g. defaults).
     init(
         db: Database, table: String, columns: [String], conflicts: [(target: String, where: String?)],
         keyColumns: Set<String>, classification: Classification
@@ -40,63 +40,72 @@ final class Upsert {
         let names = columns.map(SQL.identifier).joined(separator: ", ")
         let values = columns.map { ":" + $0 }.joined(separator: ", ")
         let updatable = columns.filter { !keyColumns.contains($0) }
+        let assignments = updatable.map { "\(SQL.identifier($0)) = excluded.\(SQL.identifier($0))" }
+        let changed = updatable.map { "\(quotedTable).\(SQL.identifier($0)) IS NOT excluded.\(SQL.identifier($0))" }
         var sql = "INSERT INTO \(quotedTable) (\(names)) VALUES (\(values))"
-        for conflict in conflicts {
-            sql += "\nON CONFLICT \(conflict.target)"
-            if let condition = conflict.where { sql += " WHERE \(condition)" }
+        switch classification {
+        case .rowid:
+            for conflict in conflicts {
+                sql += "\nON CONFLICT \(conflict.target)"
+                if let condition = conflict.where { sql += " WHERE \(condition)" }
+                sql += updatable.isEmpty
+                    ? " DO NOTHING"
+                    : " DO UPDATE SET \(assignments.joined(separator: ", ")) WHERE \(changed.joined(separator: " OR "))"
+            }
+            update = nil
+        case .insertFirst:
+            sql += " ON CONFLICT DO NOTHING"
+            let keys = columns.filter { keyColumns.contains($0) }
             if updatable.isEmpty {
-                sql += " DO NOTHING"
+                update = nil
             } else {
-                let assignments = updatable.map { "\(SQL.identifier($0)) = excluded.\(SQL.identifier($0))" }
-                let changed = updatable.map { "\(quotedTable).\(SQL.identifier($0)) IS NOT excluded.\(SQL.identifier($0))" }
-                sql += " DO UPDATE SET \(assignments.joined(separator: ", ")) WHERE \(changed.joined(separator: " OR "))"
+                let set = updatable.map { "\(SQL.identifier($0)) = :\($0)" }.joined(separator: ", ")
+                let key = keys.map { "\(SQL.identifier($0)) = :\($0)" }.joined(separator: " AND ")
+                let differs = updatable.map { "\(SQL.identifier($0)) IS NOT :\($0)" }.joined(separator: " OR ")
+                update = try db.prepare("UPDATE \(quotedTable) SET \(set) WHERE \(key) AND (\(differs))", persistent: true)
             }
         }
         statement = try db.prepare(sql, persistent: true)
         var parameters: [String: Int] = [:]
-        for column in columns { parameters[column] = statement.parameterIndex(":" + column) }
-        self.parameters = parameters
-        switch classification {
-        case .rowid:
-            probe = nil
-            probeKeys = []
-        case .probe(let probeSQL, let keys):
-            probe = try db.prepare(probeSQL, persistent: true)
-            probeKeys = keys
+        var updateParameters: [String: Int] = [:]
+        for column in columns {
+            parameters[column] = statement.parameterIndex(":" + column)
+            if let update { updateParameters[column] = update.parameterIndex(":" + column) }
         }
+        self.parameters = parameters
+        self.updateParameters = updateParameters
     }
 
     func bind(_ column: String, _ cell: Cell, reader: CSVReader) throws {
-        guard let index = parameters[column] else { return }
-        try statement.bind(cell, at: index, reader: reader)
+        if let index = parameters[column] { try statement.bind(cell, at: index, reader: reader) }
+        if let update, let index = updateParameters[column] { try update.bind(cell, at: index, reader: reader) }
     }
 
     func bind(_ column: String, _ value: Int64?) throws {
-        guard let index = parameters[column] else { return }
-        try statement.bind(value, at: index)
+        if let index = parameters[column] { try statement.bind(value, at: index) }
+        if let update, let index = updateParameters[column] { try update.bind(value, at: index) }
     }
 
     func bind(_ column: String, _ value: String?) throws {
-        guard let index = parameters[column] else { return }
-        try statement.bind(value, at: index)
+        if let index = parameters[column] { try statement.bind(value, at: index) }
+        if let update, let index = updateParameters[column] { try update.bind(value, at: index) }
     }
 
-    /// Runs the upsert with what is bound; the probe (if any) reuses the key bindings.
-    func run(keys: [Value] = []) throws -> RowOutcome {
-        var existed = false
-        if let probe {
-            probe.reset()
-            try probe.bind(keys)
-            existed = try probe.step()
-            probe.reset()
-        } else {
-            db.lastInsertRowID = 0
-        }
+    /// Runs the write with what is bound.
+    func run() throws -> RowOutcome {
+        if update == nil { db.lastInsertRowID = 0 }
         statement.reset()
         try statement.run()
         statement.reset()
-        if db.changes == 0 { return .unchanged }
-        if probe != nil { return existed ? .updated : .inserted }
+        let changes = db.changes
+        if let update {
+            if changes > 0 { return .inserted }
+            update.reset()
+            try update.run()
+            update.reset()
+            return db.changes > 0 ? .updated : .unchanged
+        }
+        if changes == 0 { return .unchanged }
         return db.lastInsertRowID != 0 ? .inserted : .updated
     }
 }

@@ -55,9 +55,7 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
         if let categories = row.string("category_list") { values["categories"] = .text(categories) }
         if row.rejected { return .rejected }
 
-        var company = try context.companies.resolve(scheme: "crunchbase", externalID: uuid)
-        if company == nil { company = try context.companies.resolve(name) }
-        if let company {
+        if let company = try context.companies.resolve(scheme: "crunchbase", externalID: uuid, orName: name) {
             fill.reset()
             try fill.bind(.integer(company), named: "id")
             for column in Self.filled { try fill.bind(values[column] ?? .null, named: column) }
@@ -182,9 +180,7 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
         upsert = try Upsert(
             db: context.db, table: "round_investors", columns: ["round_id", "investor_id", "is_lead", "source_id"],
             conflicts: [("(round_id, investor_id)", nil)], keyColumns: ["round_id", "investor_id"],
-            classification: .probe(
-                sql: "SELECT 1 FROM round_investors WHERE round_id = ? AND investor_id = ?",
-                keyColumns: ["round_id", "investor_id"]))
+            classification: .insertFirst)
         roundByExternalID = try context.db.prepare("SELECT id FROM funding_rounds WHERE external_id = ?", persistent: true)
     }
 
@@ -198,7 +194,7 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
         try upsert.bind("investor_id", investor)
         try upsert.bind("is_lead", lead == .yes ? 1 : 0)
         try upsert.bind("source_id", source)
-        return try upsert.run(keys: [.integer(round), .integer(investor)])
+        return try upsert.run()
     }
 
     private func round(_ row: RowReader) throws -> Int64? {

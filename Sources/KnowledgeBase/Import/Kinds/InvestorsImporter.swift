@@ -19,9 +19,7 @@ final class InvestorsImporter: RowImporter {
         upsert = try Upsert(
             db: context.db, table: "round_investors", columns: columns, conflicts: [("(round_id, investor_id)", nil)],
             keyColumns: ["round_id", "investor_id"],
-            classification: .probe(
-                sql: "SELECT 1 FROM round_investors WHERE round_id = ? AND investor_id = ?",
-                keyColumns: ["round_id", "investor_id"]))
+            classification: .insertFirst)
         roundByExternalID = try context.db.prepare("SELECT id FROM funding_rounds WHERE external_id = ?", persistent: true)
         roundByNaturalKey = try context.db.prepare(
             """
@@ -48,7 +46,7 @@ final class InvestorsImporter: RowImporter {
         try upsert.bind("amount_status", status ?? amount?.status)
         try upsert.bind("share_pct", share, reader: row.reader)
         try upsert.bind("notes", row.text("notes"), reader: row.reader)
-        return try upsert.run(keys: [.integer(round), .integer(investor)])
+        return try upsert.run()
     }
 
     /// The round a row names, or nil with a problem.
