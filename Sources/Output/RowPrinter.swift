@@ -302,8 +302,24 @@ public final class RowPrinter {
         return out + "}"
     }
 
+    /// Decimal digits straight into the line: no String per number (a million-row
+    /// export formats millions of them).
     private func appendInteger(_ value: Int64, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
+        if value == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        var magnitude = value.magnitude
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var count = 0
+            while magnitude > 0 {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            }
+            if value < 0 { out.append(UInt8(ascii: "-")) }
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(digits[index]) }
+        }
     }
 
     /// A blob as SQL's hex literal, X'0A1B'.
