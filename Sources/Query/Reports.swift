@@ -235,7 +235,8 @@ public struct Filter: Sendable, Equatable {
 }
 
 extension String {
-    func trimmingCharacters() -> String {
+    /// The string without leading and trailing spaces.
+    public func trimmingCharacters() -> String {
         var text = Substring(self)
         while text.first == " " { text.removeFirst() }
         while text.last == " " { text.removeLast() }

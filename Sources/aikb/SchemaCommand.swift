@@ -106,12 +106,3 @@ struct GraphCommand: ParsableCommand {
         }
     }
 }
-
-extension String {
-    func trimmingCharacters() -> String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
-    }
-}

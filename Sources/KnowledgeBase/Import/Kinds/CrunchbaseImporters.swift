@@ -129,7 +129,7 @@ final class CrunchbaseRoundsImporter: RowImporter {
         }
         let source = try context.source(for: row)
         guard !row.rejected, let company, let type, let source else { return .rejected }
-        try upsert.bind("external_id", .field(row.header.index(of: "uuid")!), reader: reader)
+        try upsert.bind("external_id", String(decoding: uuid, as: UTF8.self))  // trimmed, as looked up
         try upsert.bind("company_id", company)
         try upsert.bind("round_type", type)
         try upsert.bind("round_label", row.text("name"), reader: reader)
@@ -140,32 +140,14 @@ final class CrunchbaseRoundsImporter: RowImporter {
         try upsert.bind("amount_usd", usd?.value)
         try upsert.bind("post_money_valuation_usd", valuation?.value)
         try upsert.bind("source_id", source)
-        _ = uuid
         return try upsert.run()
     }
 
-    /// The round's organization: by uuid, else by name (linking the uuid), else
-    /// created under --create-missing.
+    /// The round's organization.
     private func organization(_ row: RowReader) throws -> Int64? {
-        guard let uuid = row.bytes("org_uuid"), !uuid.isEmpty else {
-            row.problem("org_uuid", "missing value (this column is required)")
-            return nil
-        }
-        if let id = try context.companies.resolve(scheme: "crunchbase", externalID: uuid) { return id }
-        let name = row.string("org_name")
-        if let name, let id = try context.companies.resolve(name) {
-            _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
-            return id
-        }
-        if context.options.createMissing, let name {
-            let id = try context.companies.create(name: name, kind: "startup", sourceID: try context.source(for: row))
-            _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
-            return id
-        }
-        row.problem(
-            "org_uuid",
-            "unknown organization \(String(decoding: uuid, as: UTF8.self)) (\(name ?? "no name")); import organizations.csv in the same run, or use --create-missing")
-        return nil
+        try crunchbaseCompany(
+            row, context: context, uuidColumn: "org_uuid", nameColumn: "org_name", createAs: "startup",
+            unknown: "organization", hint: "import organizations.csv in the same run, or use --create-missing")
     }
 }
 
@@ -212,27 +194,37 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
         return nil
     }
 
+    /// The investor; people (investor_type "person") are created as persons.
     private func investor(_ row: RowReader) throws -> Int64? {
-        guard let uuid = row.bytes("investor_uuid"), !uuid.isEmpty else {
-            row.problem("investor_uuid", "missing value (this column is required)")
-            return nil
-        }
-        if let id = try context.companies.resolve(scheme: "crunchbase", externalID: uuid) { return id }
-        let name = row.string("investor_name")
-        if let name, let id = try context.companies.resolve(name) {
-            _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
-            return id
-        }
-        if context.options.createMissing, let name {
-            let isPerson = row.string("investor_type")?.lowercased().contains("person") ?? false
-            let id = try context.companies.create(
-                name: name, kind: isPerson ? "person" : "investment_firm", sourceID: try context.source(for: row))
-            _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
-            return id
-        }
-        row.problem(
-            "investor_uuid",
-            "unknown investor \(String(decoding: uuid, as: UTF8.self)) (\(name ?? "no name")); people are not in organizations.csv: use --create-missing")
+        let isPerson = row.string("investor_type")?.lowercased().contains("person") ?? false
+        return try crunchbaseCompany(
+            row, context: context, uuidColumn: "investor_uuid", nameColumn: "investor_name",
+            createAs: isPerson ? "person" : "investment_firm", unknown: "investor",
+            hint: "people are not in organizations.csv: use --create-missing")
+    }
+}
+
+/// A company a Crunchbase row names by uuid: found by the uuid, else by its name or
+/// alias (then the uuid is linked to it), else created under --create-missing.
+private func crunchbaseCompany(
+    _ row: RowReader, context: ImportContext, uuidColumn: String, nameColumn: String, createAs kind: String,
+    unknown what: String, hint: String
+) throws -> Int64? {
+    guard let uuid = row.bytes(uuidColumn), !uuid.isEmpty else {
+        row.problem(uuidColumn, "missing value (this column is required)")
         return nil
     }
+    if let id = try context.companies.resolve(scheme: "crunchbase", externalID: uuid) { return id }
+    let name = row.string(nameColumn)
+    if let name, let id = try context.companies.resolve(name) {
+        _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
+        return id
+    }
+    if context.options.createMissing, let name {
+        let id = try context.companies.create(name: name, kind: kind, sourceID: try context.source(for: row))
+        _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
+        return id
+    }
+    row.problem(uuidColumn, "unknown \(what) \(String(decoding: uuid, as: UTF8.self)) (\(name ?? "no name")); \(hint)")
+    return nil
 }
