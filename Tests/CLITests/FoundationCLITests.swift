@@ -93,11 +93,15 @@ import Testing
         #expect(try aikb("init", db: path).status == 0)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: directory)
-        // root ignores file permissions: run as nobody then.
+        // root ignores file permissions: run as nobody then, from a copy of the binary
+        // nobody can reach (the build folder may sit in a private home).
+        let binary = directory + "/aikb"
+        try FileManager.default.copyItem(atPath: aikbBinary, toPath: binary)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary)
         func asUser(_ arguments: [String]) throws -> Run {
             isRoot
-                ? try run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", aikbBinary] + arguments)
-                : try run(aikbBinary, arguments)
+                ? try run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments)
+                : try run(binary, arguments)
         }
         let write = try asUser(["import", "--db", path, "/dev/null"])
         #expect(write.status == 77)
