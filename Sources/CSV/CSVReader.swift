@@ -452,13 +452,6 @@ public final class CSVReader {
         }
     }
 
-    /// Reads the rest of the input (after the caller stops early) so the raw-byte
-    /// observer sees the whole file.
-    public func drain() throws {
-        while !atEOF { try fill() }
-        inputStart = inputEnd
-    }
-
     /// Records a problem for each field that is not valid UTF-8.
     private func validateUTF8() {
         // Fast path: the whole record is ASCII.

@@ -67,16 +67,17 @@ public enum KnowledgeBase {
                 throw KnowledgeBaseError(.notPermitted, "\(path): the database file is not readable")
             }
         }
-        let migrator = try Migrator.embedded()
-        if access == .write || !report.created {
-            // Bring an older database up to date before use. Reading sessions do
-            // this on a separate, short-lived write connection.
-            if try needsMigration(path: path, migrator: migrator) {
-                let db = try openFile(path, mode: .readWrite)
-                report.appliedMigrations = try migrator.migrate(db).map(\.name)
+        let db = try openFile(path, mode: access == .write ? .readWrite : .readOnly)
+        if !report.created {
+            // Bring an older database up to date before use. A reading session does
+            // this on a short-lived write connection; its own connection sees the
+            // new schema at its next statement.
+            let migrator = try Migrator.embedded()
+            if try !migrator.isUpToDate(db) {
+                let writer = access == .write ? db : try openFile(path, mode: .readWrite)
+                report.appliedMigrations = try migrator.migrate(writer).map(\.name)
             }
         }
-        let db = try openFile(path, mode: access == .write ? .readWrite : .readOnly)
         return (db, report)
     }
 
@@ -91,11 +92,6 @@ public enum KnowledgeBase {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
             throw error
         }
-    }
-
-    private static func needsMigration(path: String, migrator: Migrator) throws -> Bool {
-        let db = try openFile(path, mode: .readOnly)
-        return try !migrator.isUpToDate(db)
     }
 
     /// Opens with SQLite, translating its file errors into clear ones.

@@ -2,29 +2,19 @@
 import Glibc
 #endif
 
-/// Buffered writes to a file descriptor (standard output by default), or into
-/// memory for tests. One `write(2)` per 64 KiB, so a million-row export costs few
+/// Buffered writes to a file descriptor (standard output by default). One
+/// `write(2)` per 64 KiB, so a million-row export costs few
 /// system calls and constant memory.
 public final class OutputStream {
-    private let descriptor: Int32?
+    private let descriptor: Int32
     private var buffer: [UInt8] = []
     private let capacity = 1 << 16
-    /// What was written, when writing into memory.
-    public private(set) var captured: [UInt8] = []
-
     public init(descriptor: Int32 = 1) {
         self.descriptor = descriptor
         buffer.reserveCapacity(capacity)
     }
 
-    /// An in-memory stream.
-    public init(capturing: Void = ()) {
-        descriptor = nil
-    }
-
     public static var standardOutput: OutputStream { OutputStream(descriptor: 1) }
-
-    public var capturedText: String { String(decoding: captured, as: UTF8.self) }
 
     public func write(_ bytes: [UInt8]) {
         buffer.append(contentsOf: bytes)
@@ -38,11 +28,6 @@ public final class OutputStream {
 
     public func flush() {
         guard !buffer.isEmpty else { return }
-        guard let descriptor else {
-            captured += buffer
-            buffer.removeAll(keepingCapacity: true)
-            return
-        }
         buffer.withUnsafeBytes { bytes in
             var offset = 0
             while offset < bytes.count {

@@ -184,7 +184,7 @@ public struct Filter: Sendable, Equatable {
             throw KnowledgeBaseError(
                 .invalidInput, "--where \(text): expected COL=VALUE, COL>VALUE, COL<VALUE or COL~TEXT (also >=, <=, !=)")
         }
-        let column = String(text[..<index]).trimmingCharacters()
+        let column = String(text[..<index].trimmingSpaces())
         let rest = text[index...]
         let op: Operator
         if rest.hasPrefix(">=") { op = .greaterOrEqual }
@@ -231,15 +231,5 @@ public struct Filter: Sendable, Equatable {
                 [number, text]
             )
         }
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces.
-    public func trimmingCharacters() -> String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
     }
 }

@@ -98,7 +98,7 @@ struct GraphCommand: ParsableCommand {
             var options = Graph.Options()
             options.around = around
             options.depth = depth
-            options.kinds = kinds.map { $0.split(separator: ",").map { String($0).trimmingCharacters() } } ?? []
+            options.kinds = kinds.map { $0.split(separator: ",").map { String($0.trimmingSpaces()) } } ?? []
             options.since = since
             let graph = try Graph.build(from: db, options: options)
             OutputStream.standardOutput.write(format == .dot ? graph.dot() : graph.mermaid())

@@ -43,7 +43,7 @@ struct Shell: ParsableCommand {
             var startLine = 1
             while let line = reader.readLine(prompt: buffer.isEmpty ? "aikb> " : "  ...> ") {
                 lineNumber += 1
-                let trimmed = line.trimmingCharacters()
+                let trimmed = String(line.trimmingSpaces())
                 if buffer.isEmpty {
                     if trimmed.isEmpty { continue }
                     if trimmed.hasPrefix(".") {
@@ -55,12 +55,12 @@ struct Shell: ParsableCommand {
                 }
                 buffer += line + "\n"
                 if SQL.isComplete(buffer) {
-                    reader.remember(buffer.split(separator: "\n").map { String($0).trimmingCharacters() }.joined(separator: " "))
+                    reader.remember(buffer.split(separator: "\n").map { String($0.trimmingSpaces()) }.joined(separator: " "))
                     state.execute(buffer, origin: interactive ? "<shell>" : "<stdin>", firstLine: interactive ? 1 : startLine)
                     buffer = ""
                 }
             }
-            if !buffer.trimmingCharacters().isEmpty {
+            if !buffer.trimmingSpaces().isEmpty {
                 state.execute(buffer, origin: interactive ? "<shell>" : "<stdin>", firstLine: interactive ? 1 : startLine)
             }
             reader.close()

@@ -149,7 +149,7 @@ final class RowReader {
             factor = value
             break
         }
-        guard let number = Double(body.trimmingSpacesSubstring()), number.isFinite, number * factor > lower,
+        guard let number = Double(body.trimmingSpaces()), number.isFinite, number * factor > lower,
             number * factor <= upper
         else {
             let units = suffixes.isEmpty ? "" : " (units: \(suffixes.keys.sorted().joined(separator: ", ")))"
@@ -183,15 +183,6 @@ final class RowReader {
             return nil
         }
         return value
-    }
-}
-
-extension Substring {
-    func trimmingSpacesSubstring() -> Substring {
-        var result = self
-        while result.first == " " { result.removeFirst() }
-        while result.last == " " { result.removeLast() }
-        return result
     }
 }
 

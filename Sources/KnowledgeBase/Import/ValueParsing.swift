@@ -367,9 +367,9 @@ private struct Decimal {
     }
 }
 
-extension String {
-    /// The string without leading and trailing spaces, tabs and line breaks.
-    func trimmingSpaces() -> Substring {
+extension StringProtocol {
+    /// Without leading and trailing spaces, tabs and line breaks.
+    public func trimmingSpaces() -> SubSequence {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{00A0}" }
         guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = lastIndex(where: { !isSpace($0) })!

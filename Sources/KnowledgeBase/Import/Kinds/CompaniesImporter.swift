@@ -141,7 +141,7 @@ final class CompaniesImporter: RowImporter {
 
     private func aliases(_ row: RowReader) -> [String] {
         guard let list = row.string("aliases") else { return [] }
-        return list.split(separator: ";").map { String($0.trimmingSpacesSubstring()) }.filter { !$0.isEmpty }
+        return list.split(separator: ";").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
     }
 
     /// Adds an alias unless it is there already; an alias naming another company is a problem.
