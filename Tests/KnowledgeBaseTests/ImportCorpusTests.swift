@@ -24,11 +24,15 @@ import Glibc
         #expect(Self.cases.count >= 12)
     }
 
-    @Test(arguments: cases)
-    func malformedFileReportsExactlyAndWritesNothing(_ name: String) throws {
+    /// Also as a bulk import, which leaves the foreign-key checks to the importers:
+    /// the same problems must be found either way.
+    @Test(arguments: cases, [false, true])
+    func malformedFileReportsExactlyAndWritesNothing(_ name: String, bulk: Bool) throws {
         let db = try fixtureDatabase()
         let before = try fingerprint(db)
-        let result = try importFiles(db, [corpus + "/" + name + ".csv"])
+        var options = ImportOptions()
+        if bulk { options.bulkThreshold = 0 }
+        let result = try importFiles(db, [corpus + "/" + name + ".csv"], options: options)
         let expected = readFile(corpus + "/" + name + ".expected")!.split(separator: "\n").map(String.init)
         #expect(lines(result.problems) == expected)
         #expect(result.problemCount == expected.count)

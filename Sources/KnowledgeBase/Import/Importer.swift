@@ -106,10 +106,23 @@ public final class Importer {
         // peak of 64.6 MiB on the 1M-round benchmark). Then the default again.
         try db.execute("PRAGMA cache_size = -24576")
         defer { try? db.execute("PRAGMA cache_size = -2000") }
+        let bulk = totalBytes >= options.bulkThreshold
+        if bulk {
+            // Every reference a row makes (company, round, source, vocabulary word) is
+            // looked up or checked by the importers before the row is written, so that
+            // they can say which value in which line is wrong. SQLite checking each
+            // foreign key again costs a B-tree seek per reference (together with the
+            // by-company index below, a third of the 1M-round benchmark's time).
+            // Per connection, and only settable outside a transaction.
+            try db.execute("PRAGMA foreign_keys = OFF")
+        }
+        defer { if bulk { try? db.execute("PRAGMA foreign_keys = ON") } }
         try db.execute("BEGIN IMMEDIATE")
         do {
-            let rebuild = totalBytes >= options.bulkThreshold
-                ? try dropReportIndexes(of: Set(ordered.flatMap { Importer.tables(written: $0.kind) })) : []
+            let rebuild = bulk
+                ? try dropReportIndexes(
+                    of: Set(ordered.flatMap { Importer.tables(written: $0.kind) }),
+                    keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb }) : []
             let context = try ImportContext(db: db, options: options)
             if let source = options.sourceID, !context.knownSources.contains(source),
                 !ordered.contains(where: { $0.kind == .sources })
@@ -163,17 +176,18 @@ public final class Importer {
     ///
     /// Keeping such an index up to date row by row means a random B-tree insert per
     /// row; building it once at the end is one sort. Unique indexes stay (they detect
-    /// the rows that already exist), and so does funding_rounds_by_company (investor
-    /// rows look their round up by company). All of it happens inside the import's
-    /// transaction, so a failed or killed import leaves the indexes as they were.
-    private func dropReportIndexes(of tables: Set<String>) throws -> [String] {
+    /// the rows that already exist), and so does funding_rounds_by_company when an
+    /// aikb investors file looks its rounds up by company. All of it happens inside the
+    /// import's transaction, so a failed or killed import leaves the indexes as they were.
+    private func dropReportIndexes(of tables: Set<String>, keepRoundsByCompany: Bool) throws -> [String] {
         var statements: [String] = []
         let indexes = try db.allRows(
             """
             SELECT name, sql, tbl_name FROM sqlite_schema
-            WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' AND name <> 'funding_rounds_by_company'
+            WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+              AND NOT (name = 'funding_rounds_by_company' AND ?)
             ORDER BY name
-            """)
+            """, [.integer(keepRoundsByCompany ? 1 : 0)])
         for row in indexes {
             guard case .text(let name) = row[0], case .text(let sql) = row[1], case .text(let table) = row[2],
                 tables.contains(table)

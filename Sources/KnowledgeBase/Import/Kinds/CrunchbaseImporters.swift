@@ -19,20 +19,32 @@ enum CrunchbaseColumns {
 final class CrunchbaseOrganizationsImporter: RowImporter {
     private let context: ImportContext
     private let insert: Statement
+    /// The usual case, a new organization, in one statement: the INSERT itself checks
+    /// that neither the uuid nor the name (as a name or an alias) is known yet.
+    private let insertIfNew: Statement
     private let fill: Statement
     private static let filled = ["country_code", "founded_on", "homepage_url", "description", "categories"]
 
     init(context: ImportContext, header: Header) throws {
         self.context = context
+        // Both: ?1 name, ?2 kind, ?3 status, ?4... the values in the order of
+        // `filled`, ?9 source_id; ?10 the uuid.
+        let columns = "name, kind, status, \(Self.filled.joined(separator: ", ")), source_id"
         insert = try context.db.prepare(
+            "INSERT INTO companies (\(columns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", persistent: true)
+        insertIfNew = try context.db.prepare(
             """
-            INSERT INTO companies (name, kind, status, country_code, founded_on, homepage_url, description, categories, source_id)
-            VALUES (:name, :kind, :status, :country_code, :founded_on, :homepage_url, :description, :categories, :source_id)
+            INSERT INTO companies (\(columns))
+            SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
+            WHERE NOT EXISTS (SELECT 1 FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = ?10)
+              AND NOT EXISTS (SELECT 1 FROM company_aliases WHERE alias = ?1)
+            ON CONFLICT (name) DO NOTHING
             """, persistent: true)
-        let assignments = Self.filled.map { "\($0) = coalesce(\($0), :\($0))" }.joined(separator: ", ")
-        let changes = Self.filled.map { "(\($0) IS NULL AND :\($0) IS NOT NULL)" }.joined(separator: " OR ")
+        // ?1 is the id, ?2... the values in the order of `filled`.
+        let assignments = Self.filled.enumerated().map { "\($1) = coalesce(\($1), ?\($0 + 2))" }.joined(separator: ", ")
+        let changes = Self.filled.enumerated().map { "(\($1) IS NULL AND ?\($0 + 2) IS NOT NULL)" }.joined(separator: " OR ")
         fill = try context.db.prepare(
-            "UPDATE companies SET \(assignments) WHERE id = :id AND (\(changes))", persistent: true)
+            "UPDATE companies SET \(assignments) WHERE id = ?1 AND (\(changes))", persistent: true)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
@@ -41,29 +53,60 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
             return .rejected
         }
         guard let name = row.requiredString("name") else { return .rejected }
-        var values: [String: Value] = [:]
+        // In the order of `filled`.
+        var values: [Value] = [.null, .null, .null, .null, .null]
         if let code = row.string("country_code") {
-            if code.count == 3 && code.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                values["country_code"] = .text(code.uppercased())
+            if code.utf8.count == 3 && code.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) {
+                values[0] = .text(code.uppercased())
             } else {
                 row.problem("country_code", "\"\(code)\" is not an ISO 3166 alpha-3 country code")
             }
         }
-        if case .text(let date) = row.date("founded_on") { values["founded_on"] = .text(date) }
-        if let url = row.string("homepage_url") { values["homepage_url"] = .text(url) }
-        if let description = row.string("short_description") { values["description"] = .text(description) }
-        if let categories = row.string("category_list") { values["categories"] = .text(categories) }
+        if case .text(let date) = row.date("founded_on") { values[1] = .text(date) }
+        if let url = row.string("homepage_url") { values[2] = .text(url) }
+        if let description = row.string("short_description") { values[3] = .text(description) }
+        if let categories = row.string("category_list") { values[4] = .text(categories) }
+        let source = try context.source(for: row).map { Value.text($0) } ?? .null
         if row.rejected { return .rejected }
+        let (kind, status) = Self.kindAndStatus(row)
 
+        insertIfNew.reset()
+        try bindNew(insertIfNew, name: name, kind: kind, status: status, values: values, source: source)
+        try insertIfNew.bindNoCopy(utf8: uuid, at: 10)
+        try insertIfNew.run()
+        if context.db.changes > 0 {
+            _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: context.db.lastInsertRowID)
+            return .inserted
+        }
         if let company = try context.companies.resolve(scheme: "crunchbase", externalID: uuid, orName: name) {
             fill.reset()
-            try fill.bind(.integer(company), named: "id")
-            for column in Self.filled { try fill.bind(values[column] ?? .null, named: column) }
+            try fill.bind(.integer(company), at: 1)
+            for (offset, value) in values.enumerated() { try fill.bind(value, at: offset + 2) }
             try fill.run()
             let filled = context.db.changes > 0
             let linked = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: company)
             return filled || linked ? .updated : .unchanged
         }
+        insert.reset()
+        try bindNew(insert, name: name, kind: kind, status: status, values: values, source: source)
+        try insert.run()
+        _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: context.db.lastInsertRowID)
+        return .inserted
+    }
+
+    /// Binds a new company's columns, which both INSERTs name alike.
+    private func bindNew(
+        _ statement: Statement, name: String, kind: String, status: String, values: [Value], source: Value
+    ) throws {
+        try statement.bind(name, at: 1)
+        try statement.bind(kind, at: 2)
+        try statement.bind(status, at: 3)
+        for (offset, value) in values.enumerated() { try statement.bind(value, at: offset + 4) }
+        try statement.bind(source, at: 9)
+    }
+
+    /// The company kind and status a new organization gets from its roles and status.
+    private static func kindAndStatus(_ row: RowReader) -> (kind: String, status: String) {
         let status: String =
             switch row.string("status")?.lowercased() {
             case "ipo": "public"
@@ -81,15 +124,7 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
             } else {
                 status == "public" ? "public_company" : "startup"
             }
-        insert.reset()
-        try insert.bind(.text(name), named: "name")
-        try insert.bind(.text(kind), named: "kind")
-        try insert.bind(.text(status), named: "status")
-        for column in Self.filled { try insert.bind(values[column] ?? .null, named: column) }
-        try insert.bind(try context.source(for: row).map { .text($0) } ?? .null, named: "source_id")
-        try insert.run()
-        _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: context.db.lastInsertRowID)
-        return .inserted
+        return (kind, status)
     }
 }
 
@@ -97,16 +132,28 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
 final class CrunchbaseRoundsImporter: RowImporter {
     private let context: ImportContext
     private let upsert: Upsert
+    /// The usual case, a new round of an organization known by its uuid, in one
+    /// statement: the organization is looked up inside the INSERT. Anything else
+    /// (a known round, an organization known by name only) takes `upsert`.
+    private let insertNew: Statement
+    private static let columns = [
+        "external_id", "company_id", "round_type", "round_label", "announced_on", "amount", "currency", "amount_usd",
+        "post_money_valuation_usd", "source_id",
+    ]
 
     init(context: ImportContext, header: Header) throws {
         self.context = context
         upsert = try Upsert(
-            db: context.db, table: "funding_rounds",
-            columns: [
-                "external_id", "company_id", "round_type", "round_label", "announced_on", "amount", "currency", "amount_usd",
-                "post_money_valuation_usd", "source_id",
-            ],
+            db: context.db, table: "funding_rounds", columns: Self.columns,
             conflicts: [("(external_id)", nil)], keyColumns: ["external_id"], classification: .rowid)
+        // ?2 is the organization's uuid where the other columns have their values.
+        insertNew = try context.db.prepare(
+            """
+            INSERT INTO funding_rounds (\(Self.columns.joined(separator: ", ")))
+            SELECT ?1, company_id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
+            FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = ?2
+            ON CONFLICT (external_id) DO NOTHING
+            """, persistent: true)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
@@ -115,7 +162,6 @@ final class CrunchbaseRoundsImporter: RowImporter {
             row.problem("uuid", "missing value (this column is required)")
             return .rejected
         }
-        let company = try organization(row)
         let type = row.word("investment_type", in: context.roundTypes, what: "investment type", table: "round_types")
         if row.string("investment_type") == nil { row.problem("investment_type", "missing value (this column is required)") }
         let date = row.date("announced_on")
@@ -128,15 +174,33 @@ final class CrunchbaseRoundsImporter: RowImporter {
             currency = nil
         }
         let source = try context.source(for: row)
+        let amount = raised?.value
+        let amountCurrency = amount == nil ? nil : (currency ?? raised?.currency ?? "USD")
+        if !row.rejected, let type, let source, let organization = row.bytes("org_uuid"), !organization.isEmpty {
+            let statement = insertNew
+            statement.reset()
+            try statement.bindNoCopy(utf8: uuid, at: 1)
+            try statement.bindNoCopy(utf8: organization, at: 2)
+            try statement.bind(type, at: 3)
+            try statement.bind(row.text("name"), at: 4, reader: reader)
+            try statement.bind(date, at: 5, reader: reader)
+            try statement.bind(amount, at: 6)
+            try statement.bind(amountCurrency, at: 7)
+            try statement.bind(usd?.value, at: 8)
+            try statement.bind(valuation?.value, at: 9)
+            try statement.bind(source, at: 10)
+            try statement.run()
+            if context.db.changes > 0 { return .inserted }
+        }
+        let company = try organization(row)
         guard !row.rejected, let company, let type, let source else { return .rejected }
         try upsert.bind("external_id", String(decoding: uuid, as: UTF8.self))  // trimmed, as looked up
         try upsert.bind("company_id", company)
         try upsert.bind("round_type", type)
         try upsert.bind("round_label", row.text("name"), reader: reader)
         try upsert.bind("announced_on", date, reader: reader)
-        let amount = raised?.value
         try upsert.bind("amount", amount)
-        try upsert.bind("currency", amount == nil ? nil : (currency ?? raised?.currency ?? "USD"))
+        try upsert.bind("currency", amountCurrency)
         try upsert.bind("amount_usd", usd?.value)
         try upsert.bind("post_money_valuation_usd", valuation?.value)
         try upsert.bind("source_id", source)
@@ -156,6 +220,11 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
     private let context: ImportContext
     private let upsert: Upsert
     private let roundByExternalID: Statement
+    /// The usual case, a new participation of a round and an investor both known by
+    /// their uuids, in one statement: both are looked up inside the INSERT. Anything
+    /// else (a known row, an investor known by name only, an unknown uuid) takes the
+    /// lookups and `upsert`, which also say what is wrong.
+    private let insertNew: Statement
 
     init(context: ImportContext, header: Header) throws {
         self.context = context
@@ -164,17 +233,38 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
             conflicts: [("(round_id, investor_id)", nil)], keyColumns: ["round_id", "investor_id"],
             classification: .insertFirst)
         roundByExternalID = try context.db.prepare("SELECT id FROM funding_rounds WHERE external_id = ?", persistent: true)
+        insertNew = try context.db.prepare(
+            """
+            INSERT INTO round_investors (round_id, investor_id, is_lead, source_id)
+            SELECT funding_rounds.id, company_external_ids.company_id, ?3, ?4
+            FROM funding_rounds, company_external_ids
+            WHERE funding_rounds.external_id = ?1
+              AND company_external_ids.scheme = 'crunchbase' AND company_external_ids.external_id = ?2
+            ON CONFLICT DO NOTHING
+            """, persistent: true)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
+        let lead: Int64 = row.boolean("is_lead_investor") == .yes ? 1 : 0
+        let source = try context.source(for: row)
+        if !row.rejected, let source, let round = row.bytes("funding_round_uuid"), !round.isEmpty,
+            let investor = row.bytes("investor_uuid"), !investor.isEmpty
+        {
+            let statement = insertNew
+            statement.reset()
+            try statement.bindNoCopy(utf8: round, at: 1)
+            try statement.bindNoCopy(utf8: investor, at: 2)
+            try statement.bind(lead, at: 3)
+            try statement.bind(source, at: 4)
+            try statement.run()
+            if context.db.changes > 0 { return .inserted }
+        }
         let round = try self.round(row)
         let investor = try self.investor(row)
-        let lead = row.boolean("is_lead_investor")
-        let source = try context.source(for: row)
         guard !row.rejected, let round, let investor, let source else { return .rejected }
         try upsert.bind("round_id", round)
         try upsert.bind("investor_id", investor)
-        try upsert.bind("is_lead", lead == .yes ? 1 : 0)
+        try upsert.bind("is_lead", lead)
         try upsert.bind("source_id", source)
         return try upsert.run()
     }
