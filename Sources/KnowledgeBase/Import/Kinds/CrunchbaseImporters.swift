@@ -13,6 +13,12 @@ enum CrunchbaseColumns {
     }
 }
 
+// The one-statement INSERTs for new rows below are INSERT OR IGNORE ... SELECT, not
+// ON CONFLICT DO NOTHING: an INSERT ... SELECT that may abort needs a statement
+// journal, OR IGNORE never aborts (measured: 20% less per statement). A row it ignores,
+// whether its key exists or it breaks a CHECK, takes the checked path, which updates
+// it or reports the problem.
+
 /// Crunchbase `organizations.csv`. An organization whose uuid, name or alias is
 /// known is that company: its uuid is linked and only empty fields are filled
 /// (Crunchbase never overwrites what aikb already holds).
@@ -34,11 +40,10 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
             "INSERT INTO companies (\(columns)) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", persistent: true)
         insertIfNew = try context.db.prepare(
             """
-            INSERT INTO companies (\(columns))
+            INSERT OR IGNORE INTO companies (\(columns))
             SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9
             WHERE NOT EXISTS (SELECT 1 FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = ?10)
               AND NOT EXISTS (SELECT 1 FROM company_aliases WHERE alias = ?1)
-            ON CONFLICT (name) DO NOTHING
             """, persistent: true)
         // ?1 is the id, ?2... the values in the order of `filled`.
         let assignments = Self.filled.enumerated().map { "\($1) = coalesce(\($1), ?\($0 + 2))" }.joined(separator: ", ")
@@ -149,10 +154,9 @@ final class CrunchbaseRoundsImporter: RowImporter {
         // ?2 is the organization's uuid where the other columns have their values.
         insertNew = try context.db.prepare(
             """
-            INSERT INTO funding_rounds (\(Self.columns.joined(separator: ", ")))
+            INSERT OR IGNORE INTO funding_rounds (\(Self.columns.joined(separator: ", ")))
             SELECT ?1, company_id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10
             FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = ?2
-            ON CONFLICT (external_id) DO NOTHING
             """, persistent: true)
     }
 
@@ -235,12 +239,11 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
         roundByExternalID = try context.db.prepare("SELECT id FROM funding_rounds WHERE external_id = ?", persistent: true)
         insertNew = try context.db.prepare(
             """
-            INSERT INTO round_investors (round_id, investor_id, is_lead, source_id)
+            INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id)
             SELECT funding_rounds.id, company_external_ids.company_id, ?3, ?4
             FROM funding_rounds, company_external_ids
             WHERE funding_rounds.external_id = ?1
               AND company_external_ids.scheme = 'crunchbase' AND company_external_ids.external_id = ?2
-            ON CONFLICT DO NOTHING
             """, persistent: true)
     }
 
