@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The floor under any aikb import of the Crunchbase-style benchmark data: the SQL work
+# alone, done set-based by SQLite from rows already loaded by `sqlite3 .import`, with
+# the knowledge base's schema as it stands (unique keys, report indexes rebuilt at the
+# end), foreign-key checks off, the import's 24 MiB page cache, no parsing, no
+# validation, no hashing. Prints the `.import` time beside it, measured in the same run.
+# Usage: Benchmarks/scripts/sql_floor.sh [DATA_DIR]   (default /tmp/aikb-import-bench-1000000)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+data=${1:-/tmp/aikb-import-bench-1000000}
+(cd "$root" && swift build -c release --product aikb >/dev/null)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+start=$(date +%s%N)
+sqlite3 "$work/plain.sqlite" \
+  ".import --csv $data/organizations.csv organizations" \
+  ".import --csv $data/funding_rounds.csv funding_rounds" \
+  ".import --csv $data/investments.csv investments"
+echo "sqlite3 .import: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+"$root/.build/release/aikb" --db "$work/kb.sqlite" init 2>/dev/null
+indexes=$(sqlite3 "$work/kb.sqlite" "SELECT name || char(9) || sql FROM sqlite_schema WHERE type = 'index'
+  AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
+  AND tbl_name IN ('companies', 'company_aliases', 'company_external_ids', 'funding_rounds', 'round_investors')")
+{
+  echo "PRAGMA foreign_keys = OFF;"
+  echo "PRAGMA cache_size = -24576;"
+  echo "ATTACH '$work/plain.sqlite' AS p;"
+  echo "BEGIN;"
+  cut -f1 <<<"$indexes" | sed 's/.*/DROP INDEX &;/'
+  cat <<'SQL'
+INSERT INTO sources (id, title, kind) VALUES ('file:o', 'o', 'dataset'), ('file:f', 'f', 'dataset'), ('file:i', 'i', 'dataset');
+INSERT INTO companies (name, kind, status, country_code, founded_on, homepage_url, description, categories, source_id)
+  SELECT trim(name), CASE WHEN roles = 'investor' THEN 'investment_firm' ELSE 'startup' END, 'private',
+         nullif(country_code, ''), nullif(founded_on, ''), nullif(homepage_url, ''), nullif(short_description, ''),
+         nullif(category_list, ''), 'file:o'
+  FROM p.organizations WHERE true ON CONFLICT (name) DO NOTHING;
+INSERT INTO company_external_ids SELECT 'crunchbase', o.uuid, c.id FROM p.organizations o JOIN companies c ON c.name = trim(o.name);
+INSERT INTO funding_rounds (external_id, company_id, round_type, round_label, announced_on, amount, currency, amount_usd, source_id)
+  SELECT f.uuid, e.company_id, f.investment_type, f.name, nullif(f.announced_on, ''), CAST(nullif(raised_amount, '') AS INT),
+         CASE WHEN raised_amount <> '' THEN coalesce(nullif(raised_amount_currency_code, ''), 'USD') END,
+         CAST(nullif(raised_amount_usd, '') AS INT), 'file:f'
+  FROM p.funding_rounds f JOIN company_external_ids e ON e.scheme = 'crunchbase' AND e.external_id = f.org_uuid;
+INSERT INTO round_investors (round_id, investor_id, is_lead, source_id)
+  SELECT r.id, e.company_id, i.is_lead_investor = 'True', 'file:i'
+  FROM p.investments i JOIN funding_rounds r ON r.external_id = i.funding_round_uuid
+  JOIN company_external_ids e ON e.scheme = 'crunchbase' AND e.external_id = i.investor_uuid
+  WHERE true ON CONFLICT DO NOTHING;
+SQL
+  cut -f2 <<<"$indexes" | sed 's/$/;/'
+  echo "COMMIT;"
+} > "$work/floor.sql"
+start=$(date +%s%N)
+sqlite3 "$work/kb.sqlite" < "$work/floor.sql"
+echo "set-based SQL floor: $(( ($(date +%s%N) - start) / 1000000 )) ms"
