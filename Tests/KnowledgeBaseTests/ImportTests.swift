@@ -181,6 +181,27 @@ import Testing
     }
 
     @Test(arguments: [false, true])
+    func knownOrganizationsAloneGetNoFileSource(bulk: Bool) throws {
+        let db = try fixtureDatabase()
+        let directory = temporaryDirectory()
+        var options = ImportOptions()
+        if bulk { options.bulkThreshold = 0 }
+        let known = "uuid,name,roles,country_code\ne1393508-30ea-8a36-3f96-dd3226033abd,NVIDIA,company,USA\n"
+        write(known, to: directory + "/organizations.csv")
+        let linked = try importFiles(db, [directory + "/organizations.csv"], options: options)
+        #expect(linked.problemCount == 0, "\(linked.problems)")
+        #expect(linked.files.first?.updated == 1)
+        #expect(try db.firstValue("SELECT count(*) FROM sources WHERE id = 'file:organizations.csv'") == .integer(0))
+        // A new organization, after a known one, makes the file its source.
+        write(known + "a5c0d7c6-0009-4c3a-9c1e-000000000009,Orbit Nine,company,GBR\n", to: directory + "/organizations.csv")
+        let added = try importFiles(db, [directory + "/organizations.csv"], options: options)
+        #expect(added.files.map { [$0.inserted, $0.unchanged] } == [[1, 1]])
+        #expect(try db.allRows("SELECT source_id, country_code FROM companies WHERE name = 'Orbit Nine'")
+            == [[.text("file:organizations.csv"), .text("GBR")]])
+        #expect(try db.firstValue("SELECT company_id = (SELECT id FROM companies WHERE name = 'Orbit Nine') FROM company_external_ids WHERE external_id LIKE 'a5c0d7c6-0009%'") == .integer(1))
+    }
+
+    @Test(arguments: [false, true])
     func crunchbaseExportsImportAsTheyAre(bulk: Bool) throws {
         let db = try fixtureDatabase()
         let files = ["investments", "organizations", "funding_rounds"].map { corpus + "/crunchbase/\($0).csv" }

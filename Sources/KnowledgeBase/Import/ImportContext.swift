@@ -59,6 +59,12 @@ final class ImportContext {
         return try fileSource()
     }
 
+    /// True when `source(for:)` would not create the file's own source for this row:
+    /// the row or `--source` names one, or it exists already.
+    func sourceExists(for row: RowReader) -> Bool {
+        row.has("source_id") && !row.isBlank("source_id") || options.sourceID != nil || currentFile?.sourceID != nil
+    }
+
     /// The source a row names (its `source_id`, else `--source`), without creating
     /// one for the file: for companies, which are not facts and may have no source.
     func namedSource(for row: RowReader) -> String? {

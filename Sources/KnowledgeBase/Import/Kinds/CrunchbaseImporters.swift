@@ -71,17 +71,22 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
         if let url = row.string("homepage_url") { values[2] = .text(url) }
         if let description = row.string("short_description") { values[3] = .text(description) }
         if let categories = row.string("category_list") { values[4] = .text(categories) }
-        let source = try context.source(for: row).map { Value.text($0) } ?? .null
+        // A file whose organizations are all known gets no source of its own: the
+        // one-statement insert runs once the source exists (after the first new one).
+        let fast = context.sourceExists(for: row)
+        var source: Value = fast ? try context.source(for: row).map { .text($0) } ?? .null : .null
         if row.rejected { return .rejected }
         let (kind, status) = Self.kindAndStatus(row)
 
-        insertIfNew.reset()
-        try bindNew(insertIfNew, name: name, kind: kind, status: status, values: values, source: source)
-        try insertIfNew.bindNoCopy(utf8: uuid, at: 10)
-        try insertIfNew.run()
-        if context.db.changes > 0 {
-            _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: context.db.lastInsertRowID)
-            return .inserted
+        if fast {
+            insertIfNew.reset()
+            try bindNew(insertIfNew, name: name, kind: kind, status: status, values: values, source: source)
+            try insertIfNew.bindNoCopy(utf8: uuid, at: 10)
+            try insertIfNew.run()
+            if context.db.changes > 0 {
+                _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: context.db.lastInsertRowID)
+                return .inserted
+            }
         }
         if let company = try context.companies.resolve(scheme: "crunchbase", externalID: uuid, orName: name) {
             fill.reset()
@@ -91,6 +96,10 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
             let filled = context.db.changes > 0
             let linked = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: company)
             return filled || linked ? .updated : .unchanged
+        }
+        if !fast {
+            source = try context.source(for: row).map { .text($0) } ?? .null
+            if row.rejected { return .rejected }
         }
         insert.reset()
         try bindNew(insert, name: name, kind: kind, status: status, values: values, source: source)
