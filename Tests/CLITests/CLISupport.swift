@@ -63,8 +63,12 @@ func write(_ text: String, to path: String) {
 }
 
 /// Runs `sqlite3` (the real CLI) on a database.
+/// The real `sqlite3` CLI. With a busy timeout like aikb's own: the first connection
+/// to a WAL database whose last one has closed rebuilds the shared-memory index under
+/// a lock, and a reader opening at that moment would otherwise fail at once with
+/// "database is locked" (seen as an empty result in a parallel test run).
 func sqlite3(_ path: String, _ sql: String, _ options: [String] = []) throws -> Run {
-    try run("/usr/bin/sqlite3", options + [path, sql])
+    try run("/usr/bin/sqlite3", ["-cmd", ".timeout 5000"] + options + [path, sql])
 }
 
 var isRoot: Bool { getuid() == 0 }

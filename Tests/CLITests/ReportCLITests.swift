@@ -24,6 +24,7 @@ import Testing
         let mine = try aikb("report", "run", report, "--format", "json", db: Self.database)
         #expect(mine.status == 0, "\(mine.stderr)")
         let theirs = try sqlite3(Self.database, "SELECT * FROM \(report)", ["-json"])
+        #expect(theirs.status == 0, "\(theirs.stderr)")
         let ours = try json(mine.stdout)
         // sqlite3 prints nothing at all for an empty result.
         let reference = theirs.stdout.isEmpty ? [] : try json(theirs.stdout)
