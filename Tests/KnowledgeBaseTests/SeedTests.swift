@@ -22,6 +22,30 @@ import Testing
         #expect(tables(try fingerprint(db)) == tables(before))
     }
 
+    /// The seeds hold every aikb kind: imported as one bulk import (foreign keys left
+    /// to the importers, report indexes rebuilt at the end) they must end exactly as
+    /// the normal import does, with no reference dangling.
+    @Test func seedsAsABulkImportEndTheSameWithNoDanglingReference() throws {
+        let seeds = corpus + "/../../../Seeds/"
+        let files = ["sources", "companies", "rounds", "investors", "deals", "relationships", "claims"].map { seeds + $0 + ".csv" }
+        let normal = try migratedDatabase()
+        #expect(try importFiles(normal, files).problemCount == 0)
+        var options = ImportOptions()
+        options.bulkThreshold = 0
+        let bulk = try migratedDatabase()
+        let result = try importFiles(bulk, files, options: options)
+        #expect(result.problemCount == 0, "\(result.problems)")
+        #expect(result.files.map(\.inserted).reduce(0, +) > 500)
+        let data = { (db: Database) in
+            try fingerprint(db).split(separator: "== ").filter {
+                !$0.hasPrefix("import_log") && !$0.hasPrefix("schema_migrations") && !$0.hasPrefix("reports")
+            }
+        }
+        #expect(try data(bulk) == data(normal))
+        #expect(try bulk.allRows("PRAGMA foreign_key_check").isEmpty)
+        #expect(try bulk.firstValue("PRAGMA integrity_check") == .text("ok"))
+    }
+
     @Test func everyCompanyTheArticleNamesIsThere() throws {
         let db = try migratedDatabase()
         _ = try Seeds.load(into: db)
