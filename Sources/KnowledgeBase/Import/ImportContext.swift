@@ -15,9 +15,13 @@ final class ImportContext {
     /// The file being imported and the source created for it, if one was needed.
     private(set) var currentFile: (path: String, sourceID: String?)?
 
-    init(db: Database, options: ImportOptions) throws {
+    /// Crunchbase uuids of investors, in bulk imports only (nil otherwise).
+    let crunchbaseInvestors: UUIDCache?
+
+    init(db: Database, options: ImportOptions, bulk: Bool = false) throws {
         self.db = db
         self.options = options
+        crunchbaseInvestors = bulk ? UUIDCache() : nil
         companies = try CompanyResolver(db: db)
         func words(_ sql: String) throws -> Set<String> {
             Set(try db.allRows(sql).compactMap { if case .text(let word) = $0[0] { word } else { nil } })

@@ -123,7 +123,7 @@ public final class Importer {
                 ? try dropReportIndexes(
                     of: Set(ordered.flatMap { Importer.tables(written: $0.kind) }),
                     keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb }) : []
-            let context = try ImportContext(db: db, options: options)
+            let context = try ImportContext(db: db, options: options, bulk: bulk)
             if let source = options.sourceID, !context.knownSources.contains(source),
                 !ordered.contains(where: { $0.kind == .sources })
             {

@@ -76,7 +76,7 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
         let fast = context.sourceExists(for: row)
         var source: Value = fast ? try context.source(for: row).map { .text($0) } ?? .null : .null
         if row.rejected { return .rejected }
-        let (kind, status) = Self.kindAndStatus(row)
+        let (kind, status, invests) = Self.classify(row)
 
         if fast {
             insertIfNew.reset()
@@ -84,7 +84,7 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
             try insertIfNew.bindNoCopy(utf8: uuid, at: 10)
             try insertIfNew.run()
             if context.db.changes > 0 {
-                _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: context.db.lastInsertRowID)
+                try link(uuid, to: context.db.lastInsertRowID, investor: invests)
                 return .inserted
             }
         }
@@ -94,7 +94,10 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
             for (offset, value) in values.enumerated() { try fill.bind(value, at: offset + 2) }
             try fill.run()
             let filled = context.db.changes > 0
+            // Found by this uuid, or by name with the uuid linked to no other company:
+            // either way the uuid is this company's after the link.
             let linked = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: company)
+            if invests { context.crunchbaseInvestors?.remember(uuid, company) }
             return filled || linked ? .updated : .unchanged
         }
         if !fast {
@@ -104,9 +107,17 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
         insert.reset()
         try bindNew(insert, name: name, kind: kind, status: status, values: values, source: source)
         try insert.run()
-        _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: context.db.lastInsertRowID)
+        try link(uuid, to: context.db.lastInsertRowID, investor: invests)
         return .inserted
     }
+
+    /// Links a new company's uuid; an investor's is remembered for investments.csv.
+    private func link(_ uuid: UnsafeBufferPointer<UInt8>, to company: Int64, investor: Bool) throws {
+        if try context.companies.link(scheme: "crunchbase", externalID: uuid, to: company), investor {
+            context.crunchbaseInvestors?.remember(uuid, company)
+        }
+    }
+
 
     /// Binds a new company's columns, which both INSERTs name alike.
     private func bindNew(
@@ -119,8 +130,9 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
         try statement.bind(source, at: 9)
     }
 
-    /// The company kind and status a new organization gets from its roles and status.
-    private static func kindAndStatus(_ row: RowReader) -> (kind: String, status: String) {
+    /// The company kind and status a new organization gets from its roles and status,
+    /// and whether Crunchbase lists it as an investor.
+    private static func classify(_ row: RowReader) -> (kind: String, status: String, invests: Bool) {
         let status: String =
             switch row.string("status")?.lowercased() {
             case "ipo": "public"
@@ -138,7 +150,7 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
             } else {
                 status == "public" ? "public_company" : "startup"
             }
-        return (kind, status)
+        return (kind, status, role == "investor" || roles.contains("investor"))
     }
 }
 
@@ -238,6 +250,8 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
     /// else (a known row, an investor known by name only, an unknown uuid) takes the
     /// lookups and `upsert`, which also say what is wrong.
     private let insertNew: Statement
+    /// The same with the investor already known (`ImportContext.crunchbaseInvestors`).
+    private let insertNewOfInvestor: Statement
 
     init(context: ImportContext, header: Header) throws {
         self.context = context
@@ -254,6 +268,11 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
             WHERE funding_rounds.external_id = ?1
               AND company_external_ids.scheme = 'crunchbase' AND company_external_ids.external_id = ?2
             """, persistent: true)
+        insertNewOfInvestor = try context.db.prepare(
+            """
+            INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id)
+            SELECT id, ?2, ?3, ?4 FROM funding_rounds WHERE external_id = ?1
+            """, persistent: true)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
@@ -262,10 +281,11 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
         if !row.rejected, let source, let round = row.bytes("funding_round_uuid"), !round.isEmpty,
             let investor = row.bytes("investor_uuid"), !investor.isEmpty
         {
-            let statement = insertNew
+            let known = try knownInvestor(investor)
+            let statement = known == nil ? insertNew : insertNewOfInvestor
             statement.reset()
             try statement.bindNoCopy(utf8: round, at: 1)
-            try statement.bindNoCopy(utf8: investor, at: 2)
+            if let known { try statement.bind(known, at: 2) } else { try statement.bindNoCopy(utf8: investor, at: 2) }
             try statement.bind(lead, at: 3)
             try statement.bind(source, at: 4)
             try statement.run()
@@ -279,6 +299,16 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
         try upsert.bind("is_lead", lead)
         try upsert.bind("source_id", source)
         return try upsert.run()
+    }
+
+    /// The investor by its uuid alone, through `crunchbaseInvestors` (bulk imports):
+    /// a seek into company_external_ids only the first time an investor appears.
+    private func knownInvestor(_ uuid: UnsafeBufferPointer<UInt8>) throws -> Int64? {
+        guard let cache = context.crunchbaseInvestors else { return nil }
+        if let id = cache.id(for: uuid) { return id }
+        guard let id = try context.companies.resolve(scheme: "crunchbase", externalID: uuid) else { return nil }
+        cache.remember(uuid, id)
+        return id
     }
 
     private func round(_ row: RowReader) throws -> Int64? {
