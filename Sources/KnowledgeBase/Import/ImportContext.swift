@@ -66,7 +66,7 @@ final class ImportContext {
     /// True when `source(for:)` would not create the file's own source for this row:
     /// the row or `--source` names one, or it exists already.
     func sourceExists(for row: RowReader) -> Bool {
-        row.has("source_id") && !row.isBlank("source_id") || options.sourceID != nil || currentFile?.sourceID != nil
+        !row.isBlank("source_id") || options.sourceID != nil || currentFile?.sourceID != nil
     }
 
     /// The source a row names (its `source_id`, else `--source`), without creating

@@ -118,7 +118,6 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
         }
     }
 
-
     /// Binds a new company's columns, which both INSERTs name alike.
     private func bindNew(
         _ statement: Statement, name: String, kind: String, status: String, values: [Value], source: Value
