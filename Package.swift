@@ -18,31 +18,31 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // BSD editline (Debian: libedit-dev): line editing and history for `aikb shell`.
-        .systemLibrary(
-            name: "CEditLine",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
+        // Small dependency-free helpers every layer shares: the environment, the
+        // monotonic clock, file-system questions, "did you mean", text positions, SHA-256.
+        .target(name: "Support"),
         // A thin wrapper around the SQLite C API. Knows nothing of companies.
-        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "SQLite", dependencies: ["CSQLite", "Support"]),
         // A streaming RFC 4180 reader and writer. Knows nothing of SQLite.
         .target(name: "CSV"),
         // The domain: migrations, schema, CSV import, seeds.
         .target(
             name: "KnowledgeBase",
-            dependencies: ["SQLite", "CSV"],
+            dependencies: ["SQLite", "CSV", "Support"],
             plugins: ["EmbedFiles"]
         ),
         // Rows into text: table, csv, tsv, json, jsonl, markdown.
-        .target(name: "Output", dependencies: ["SQLite", "CSV"]),
+        .target(name: "Output", dependencies: ["SQLite", "CSV", "Support"]),
+        // Reading lines at a terminal: BSD editline loaded at run time, or plain lines.
+        // Knows nothing of SQL.
+        .target(name: "LineEditor"),
         // Reports, filters, safe ad-hoc SQL, facets, the ecosystem graph.
-        .target(name: "Query", dependencies: ["SQLite", "KnowledgeBase"]),
+        .target(name: "Query", dependencies: ["SQLite", "KnowledgeBase", "Support"]),
         // The command line: argument parsing and glue, nothing else.
         .executableTarget(
             name: "aikb",
             dependencies: [
-                "KnowledgeBase", "Query", "Output", "CEditLine",
+                "KnowledgeBase", "Query", "Output", "LineEditor", "Support",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,10 +52,11 @@ let package = Package(
         .executableTarget(name: "embed-files", path: "Sources/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(
-            name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "SQLite", "CSV"],
+            name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "SQLite", "CSV", "Support"],
             exclude: ["Corpus"]  // CSV cases the tests read from disk
         ),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Output", "KnowledgeBase", "SQLite"]),

@@ -1,4 +1,5 @@
 import SQLite
+import Support
 
 /// Opening the knowledge base: finding the file, creating and seeding it when it
 /// does not exist yet, migrating it, and turning SQLite's terse failures about
@@ -17,13 +18,13 @@ public enum KnowledgeBase {
     /// `$XDG_DATA_HOME/aikb/aikb.sqlite` (`~/.local/share/aikb/aikb.sqlite`).
     public static func resolvePath(explicit: String?) -> (path: String, isDefault: Bool) {
         if let explicit, !explicit.isEmpty { return (explicit, false) }
-        if let fromEnvironment = FileSystem.environment("AIKB_DB") { return (fromEnvironment, false) }
+        if let fromEnvironment = Environment.value("AIKB_DB") { return (fromEnvironment, false) }
         return (defaultPath, true)
     }
 
     public static var defaultPath: String {
-        if let data = FileSystem.environment("XDG_DATA_HOME") { return data + "/aikb/aikb.sqlite" }
-        let home = FileSystem.environment("HOME") ?? "."
+        if let data = Environment.value("XDG_DATA_HOME") { return data + "/aikb/aikb.sqlite" }
+        let home = Environment.value("HOME") ?? "."
         return home + "/.local/share/aikb/aikb.sqlite"
     }
 
@@ -51,7 +52,11 @@ public enum KnowledgeBase {
             let folder = FileSystem.parent(of: path)
             if FileSystem.kind(of: folder) != .directory {
                 if createFolders {
-                    try FileSystem.createDirectories(folder)
+                    do {
+                        try FileSystem.createDirectories(folder)
+                    } catch {
+                        throw KnowledgeBaseError(.cannotCreate, error.description)
+                    }
                 } else {
                     throw KnowledgeBaseError(
                         .cannotCreate, "\(path): cannot create the database: folder \(folder) does not exist")

@@ -1,5 +1,6 @@
 import KnowledgeBase
 import SQLite
+import Support
 
 /// Something wrong with ad-hoc SQL, with where it is: `ORIGIN:LINE:COLUMN: message`
 /// followed by the offending line of SQL and a caret under the position.
@@ -56,6 +57,8 @@ public final class SQLSession {
     public var timeLimit: Double = 5
     /// Values for named parameters (`:name`, `@name`, `$name`), by name without prefix.
     public var parameters: [String: String] = [:]
+    /// How a refusal ends: the rule of the command the SQL came from.
+    public var readOnlyRule = "aikb sql is read-only unless you add --write"
 
     /// Why the authorizer said no (the first reason: SQLite stops asking after it).
     private var refusal: String?
@@ -121,9 +124,9 @@ public final class SQLSession {
             }
             // SQLite asks about the schema table's rows first and stops at the first "no".
             if ["sqlite_master", "sqlite_temp_master", "sqlite_schema"].contains(request.argument1 ?? "") {
-                return refuse("this statement changes the schema (CREATE, DROP or ALTER); aikb sql is read-only unless you add --write")
+                return refuse("this statement changes the schema (CREATE, DROP or ALTER); " + readOnlyRule)
             }
-            return refuse("this statement writes (\(Self.describe(request))); aikb sql is read-only unless you add --write")
+            return refuse("this statement writes (\(Self.describe(request))); " + readOnlyRule)
         }
     }
 
@@ -172,7 +175,7 @@ public final class SQLSession {
             try compile(script, origin: origin) { statement in
                 guard statement.isReadOnly else {
                     throw problem(
-                        .refused, "this statement writes; aikb sql is read-only unless you add --write",
+                        .refused, "this statement writes; " + readOnlyRule,
                         offset: statement.offsetInScript, in: script, origin: origin)
                 }
                 statements.append(statement)
@@ -307,9 +310,4 @@ public final class SQLSession {
         return SQLProblem(
             kind: kind, origin: origin, line: line + lineOffset, column: column, message: message, context: (text, column))
     }
-}
-
-extension String {
-    /// Tabs as single spaces, so the caret lines up.
-    func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
 }

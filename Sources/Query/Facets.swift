@@ -1,5 +1,6 @@
 import KnowledgeBase
 import SQLite
+import Support
 
 /// Value counts per column of a table, view or report: what Datasette shows as facets.
 public enum Facets {

@@ -1,5 +1,6 @@
 import KnowledgeBase
 import SQLite
+import Support
 
 /// The ecosystem as a graph: companies as nodes (by sector), the rows of the
 /// `ecosystem_edges` report as edges, merged per pair and type and labelled with

@@ -1,5 +1,6 @@
 import KnowledgeBase
 import SQLite
+import Support
 
 /// A report of the catalog: a view with a title and a description.
 public struct ReportInfo: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import KnowledgeBase
 import SQLite
+import Support
 
 /// Tables and views of the knowledge base, for `aikb schema` and the shell.
 public struct SchemaObject: Sendable {

@@ -1,4 +1,5 @@
 import CSQLite
+import Support
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -245,18 +246,12 @@ private final class TimeLimit {
 
     init(seconds: Double, notAfter outer: UInt64?) {
         self.seconds = seconds
-        let own = TimeLimit.now() + UInt64(min(seconds, 1e9) * 1e9)
+        let own = MonotonicClock.nanoseconds() + UInt64(min(seconds, 1e9) * 1e9)
         self.deadline = min(own, outer ?? .max)
     }
 
-    static func now() -> UInt64 {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
-
     func hasExpired() -> Bool {
-        if TimeLimit.now() >= deadline { fired = true }
+        if MonotonicClock.nanoseconds() >= deadline { fired = true }
         return fired
     }
 

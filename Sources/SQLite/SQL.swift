@@ -1,4 +1,5 @@
 import CSQLite
+import Support
 
 /// Quoting for the rare places where names must be spliced into SQL text
 /// (identifiers cannot be bound). Values are always bound, never quoted.
@@ -16,18 +17,5 @@ public enum SQL {
     /// definitions, comments), where binding is impossible.
     public static func literal(_ text: String) -> String {
         "'" + text.replacingAll("'", with: "''") + "'"
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of a character (no Foundation needed).
-    func replacingAll(_ character: Character, with replacement: String) -> String {
-        guard contains(character) else { return self }
-        var result = ""
-        result.reserveCapacity(utf8.count + 8)
-        for c in self {
-            if c == character { result += replacement } else { result.append(c) }
-        }
-        return result
     }
 }

@@ -1,3 +1,4 @@
+import Support
 /// A progress bar on stderr for large imports: only when stderr is a terminal and
 /// the input is large, redrawn at most ten times a second; silent otherwise.
 final class ProgressBar {
@@ -8,7 +9,7 @@ final class ProgressBar {
 
     func update(_ done: Int, _ total: Int?) {
         guard enabled, let total, total >= threshold else { return }
-        let now = Terminal.milliseconds()
+        let now = MonotonicClock.milliseconds()
         guard now - lastDraw >= 100 else { return }
         lastDraw = now
         let fraction = min(1, Double(done) / Double(total))

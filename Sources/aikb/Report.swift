@@ -3,6 +3,7 @@ import KnowledgeBase
 import Output
 import Query
 import SQLite
+import Support
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -50,7 +51,7 @@ struct Report: ParsableCommand {
                     var text = "\(info.name): \(info.title)\(info.builtin ? "" : " (saved)")\n\n\(info.description)\n\nColumns:\n"
                     let width = columns.map(\.name.count).max() ?? 0
                     for column in columns {
-                        text += "  " + column.name.padding(width) + "  " + (column.description ?? "") + "\n"
+                        text += "  " + column.name.padded(to: width) + "  " + (column.description ?? "") + "\n"
                     }
                     text += "\nSQL:\n" + sql + "\n"
                     out.write(text)
@@ -147,10 +148,4 @@ func printRows(of statement: Statement, with printer: RowPrinter) throws {
         throw error
     }
     printer.end()
-}
-
-extension String {
-    func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
 }

@@ -3,6 +3,7 @@ import KnowledgeBase
 import Output
 import Query
 import SQLite
+import Support
 
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

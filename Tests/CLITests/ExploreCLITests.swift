@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// aikb sql, shell, schema, facets and graph on a seeded knowledge base.
+/// aikb sql, schema, facets and graph on a seeded knowledge base.
 @Suite struct ExploreCLITests {
     func seeded() throws -> String {
         let path = temporaryDirectory() + "/kb.sqlite"
@@ -125,85 +125,6 @@ import Testing
         #expect(fields[0] == 0)
         #expect(fields[1] == 1_000_001)
         #expect(fields[2] < 40_000, "peak memory \(fields[2]) KiB")  // KiB: constant, not proportional to 1M rows
-    }
-
-    @Test func shellThroughAPipe() throws {
-        let path = try seeded()
-        let result = try aikb("shell", db: path, input: ".tables\n.format csv\nSELECT name\n  FROM companies\n WHERE name = 'NVIDIA';\n.bogus\n")
-        #expect(result.stdout.contains("circular_financing,report"))
-        #expect(result.stdout.contains("name\nNVIDIA\n"))
-        #expect(result.stderr.contains("unknown command .bogus"))
-        #expect(result.status == 65)  // a failed command in a script is reported by the exit status
-        let clean = try aikb("shell", db: path, input: "SELECT 1 AS one;\n")
-        #expect(clean.status == 0)
-        let refused = try aikb("shell", db: path, input: "DELETE FROM companies;\n")
-        #expect(refused.stderr.contains("this statement writes (DELETE FROM companies)"))
-    }
-
-    @Test func shellThroughAPseudoTerminalWithHistoryAcrossRuns() throws {
-        let path = try seeded()
-        let history = temporaryDirectory() + "/history"
-        let first = try runInTerminal(["shell", "--db", path, "--format", "csv"], history: history, keys: [
-            "SELECT 40 +\r", "2 AS answer;\r", ".quit\r",
-        ])
-        #expect(first.contains("aikb> "), "\(first)")
-        #expect(first.contains("...> "), "\(first)")
-        #expect(first.contains("answer"), "\(first)")
-        #expect(first.contains("42"), "\(first)")
-        #expect((try? String(contentsOfFile: history, encoding: .utf8))?.contains("answer") == true)
-        // Up-arrow brings the statement back in a new session; Enter runs it again.
-        let second = try runInTerminal(["shell", "--db", path, "--format", "csv"], history: history, keys: ["\u{1B}[A", "\r", ".quit\r"])
-        #expect(second.components(separatedBy: "42").count >= 2, "\(second)")
-    }
-
-    /// Runs aikb on a pseudo-terminal (Python's pty module), typing `keys` one entry
-    /// at a time, and returns what the terminal showed.
-    func runInTerminal(_ arguments: [String], history: String, keys: [String]) throws -> String {
-        let script = """
-            import os, pty, select, sys, time, json
-            keys = json.loads(sys.argv[1])
-            command = sys.argv[2:]
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(command[0], command)
-            out = b""
-            def drain(seconds):
-                global out
-                end = time.time() + seconds
-                while time.time() < end:
-                    ready, _, _ = select.select([fd], [], [], 0.05)
-                    if ready:
-                        try:
-                            chunk = os.read(fd, 4096)
-                        except OSError:
-                            return
-                        if not chunk:
-                            return
-                        out += chunk
-            drain(1.0)
-            for key in keys:
-                os.write(fd, key.encode())
-                drain(0.7)
-            os.waitpid(pid, 0)
-            drain(0.2)
-            sys.stdout.write(out.decode("utf-8", "replace"))
-            """
-        let keysJSON = String(decoding: try JSONSerialization.data(withJSONObject: keys), as: UTF8.self)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, keysJSON, aikbBinary] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["AIKB_HISTORY"] = history
-        environment["TERM"] = "xterm"
-        environment["AIKB_DB"] = nil
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 
     @Test func schemaListsTablesViewsAndReports() throws {

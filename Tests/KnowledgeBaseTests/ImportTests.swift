@@ -1,6 +1,7 @@
 import KnowledgeBase
 import SQLite
 import Testing
+import Support
 
 @Suite struct ImportBehaviourTests {
     @Test func importingTwiceChangesNothingAndAChangedRowIsUpdated() throws {

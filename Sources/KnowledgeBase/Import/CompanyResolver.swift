@@ -1,4 +1,5 @@
 import SQLite
+import Support
 
 /// Finds companies by name, alias or external id, and creates missing ones when
 /// the import allows it. Names match case-insensitively (the columns are NOCASE).

@@ -1,4 +1,5 @@
 import SQLite
+import Support
 
 /// What every file of one import run shares: the connection, options, company
 /// lookups, the vocabularies read from the database, and the sources known so far.

@@ -4,6 +4,7 @@ import SQLite
 
 #if canImport(Glibc)
 import Glibc
+import Support
 #endif
 
 public struct ImportOptions: Sendable {
@@ -131,7 +132,7 @@ public final class Importer {
             }
             var logRows: [(summary: FileSummary, digest: String, source: String?, milliseconds: Int)] = []
             for file in ordered {
-                let started = monotonicMilliseconds()
+                let started = MonotonicClock.milliseconds()
                 context.startFile(file.path)
                 let summary = try importRows(of: file, context: context, sink: sink) { bytes in
                     self.progress?(doneBytes + bytes, totalBytes > 0 ? totalBytes : nil)
@@ -140,7 +141,7 @@ public final class Importer {
                 let digest = file.hasher.finalize()
                 let fileSource = try context.finishFile(sha256: digest)
                 summaries.append(summary)
-                logRows.append((summary, digest, fileSource ?? options.sourceID, monotonicMilliseconds() - started))
+                logRows.append((summary, digest, fileSource ?? options.sourceID, MonotonicClock.milliseconds() - started))
             }
             if let source = options.sourceID, !context.knownSources.contains(source), sink.count == 0 {
                 sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
@@ -391,10 +392,4 @@ final class HashBox: @unchecked Sendable {
     }
 
     func finalize() -> String { queue.sync { hasher.finalizeHex() } }
-}
-
-func monotonicMilliseconds() -> Int {
-    var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
-    return Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000
 }

@@ -1,5 +1,6 @@
 import CSV
 import SQLite
+import Support
 
 /// A value ready to bind: the common cases need no allocation (`field` binds the
 /// reader's bytes in place).

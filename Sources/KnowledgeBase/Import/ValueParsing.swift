@@ -1,3 +1,4 @@
+import Support
 /// Parsers for the values people write in CSV files: amounts, dates, booleans and
 /// vocabulary words. Each returns a typed value or a message saying what was expected.
 
@@ -364,15 +365,5 @@ private struct Decimal {
         }
         guard value <= UInt64(Int64.max) else { return nil }
         return Int64(value)
-    }
-}
-
-extension StringProtocol {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    public func trimmingSpaces() -> SubSequence {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{00A0}" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        return self[first...last]
     }
 }

@@ -1,3 +1,4 @@
+import Support
 /// One versioned schema change: a file `NNNN_description.sql` of `Migrations/`.
 public struct Migration: Sendable, Equatable {
     public let version: Int

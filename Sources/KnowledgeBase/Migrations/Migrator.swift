@@ -1,4 +1,5 @@
 import SQLite
+import Support
 
 /// Applies migrations in order, each in its own transaction, and records them in
 /// `schema_migrations` (version, name, checksum, applied_at).
@@ -160,23 +161,5 @@ public struct Migrator: Sendable {
             location += ":\(line):\(column)"
         }
         return "\(location): migration failed, rolled back: \(error.message) (\(error.extendedCodeName))"
-    }
-}
-
-/// Line and column (1-based, in characters) of a byte offset in a text.
-public enum TextPosition {
-    public static func lineAndColumn(ofByteOffset offset: Int, in text: String) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for (index, byte) in text.utf8.enumerated() {
-            if index >= offset { break }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 }

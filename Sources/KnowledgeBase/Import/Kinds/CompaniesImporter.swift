@@ -1,4 +1,5 @@
 import SQLite
+import Support
 
 /// `companies` rows with their aliases and Crunchbase uuid. A row is the company
 /// its Crunchbase uuid, name or alias already names; otherwise a new company.
