@@ -105,13 +105,13 @@ public enum KnowledgeBase {
             return try Database(path: path, mode: mode)
         } catch let error as SQLiteError {
             switch error.code {
-            case 26:  // SQLITE_NOTADB
+            case .SQLITE_NOTADB:
                 throw KnowledgeBaseError(.notFound, "\(path): not an SQLite database (the file's header is wrong)")
-            case 8:  // SQLITE_READONLY
+            case .SQLITE_READONLY:
                 throw KnowledgeBaseError(
                     .notPermitted,
                     "\(path): the database file is read-only (check its permissions, or those of its folder)")
-            case 14:  // SQLITE_CANTOPEN
+            case .SQLITE_CANTOPEN:
                 throw KnowledgeBaseError(.notFound, "\(path): cannot open the database file (\(error.message))")
             default:
                 throw error

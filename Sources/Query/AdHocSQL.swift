@@ -189,17 +189,13 @@ public final class SQLSession {
     private func runWriting(
         _ script: String, origin: String, onResult: (Statement) throws -> Void, onChanges: (Int) -> Void
     ) throws {
-        try db.execute("BEGIN IMMEDIATE")
-        do {
+        try db.inTransaction(.immediate) {
             try withAuthorizer {
                 try compile(script, origin: origin) { statement in
                     try execute(statement, script: script, origin: origin, onResult: onResult, onChanges: onChanges)
                 }
             }
-            try db.execute("COMMIT")
-        } catch {
-            if db.isInTransaction { try? db.execute("ROLLBACK") }
-            throw error
+            return .commit
         }
     }
 
@@ -242,7 +238,7 @@ public final class SQLSession {
                     .invalid, "no value for parameter \(name) (give --param \(key)=VALUE)",
                     offset: statement.offsetInScript, in: script, origin: origin)
             }
-            try statement.bind(Self.value(of: text), at: index)
+            try statement.bind(Self.value(of: text), to: statement.parameter(at: index))
         }
     }
 
@@ -267,12 +263,12 @@ public final class SQLSession {
                 if statement.columnCount > 0 {
                     try onResult(statement)
                 } else {
-                    try statement.run()
+                    try statement.execute()
                     if !statement.isReadOnly { onChanges(db.changes) }
                 }
             }
         } catch let error as SQLiteError {
-            let kind: SQLProblem.Kind = error.code == 9 && error.message.contains("time limit") ? .timeLimit : .failed(error)
+            let kind: SQLProblem.Kind = error.isTimeLimit ? .timeLimit : .failed(error)
             throw problem(kind, error.message, offset: statement.offsetInScript, in: script, origin: origin)
         }
     }
@@ -285,14 +281,9 @@ public final class SQLSession {
             if let dot = name.lastIndex(of: "."), prefix == "no such table: " { name = String(name[name.index(after: dot)...]) }
             let candidates: [String]
             if prefix == "no such table: " {
-                candidates = try db.allRows("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
-                    .compactMap { if case .text(let name) = $0[0] { name } else { nil } }
+                candidates = try db.tableNames(includingViews: true)
             } else {
-                candidates = Array(Set(try db.allRows(
-                    """
-                    SELECT p.name FROM sqlite_schema s, pragma_table_info(s.name) p
-                    WHERE s.type IN ('table', 'view') AND s.name NOT LIKE 'sqlite_%'
-                    """).compactMap { if case .text(let name) = $0[0] { name } else { nil } }))
+                candidates = Array(Set(try db.tableNames(includingViews: true).flatMap { try db.columns(of: $0).map(\.name) }))
             }
             return Suggestions.hint(for: name, among: candidates)
         }

@@ -21,20 +21,21 @@ public enum Facets {
         guard !columns.isEmpty else { throw KnowledgeBaseError(.invalidInput, "name at least one column to facet by") }
         guard limit > 0 else { throw KnowledgeBaseError(.invalidInput, "--limit must be at least 1") }
         var parts: [String] = []
-        var arguments: [Value] = []
+        var parameters = GeneratedParameters()
+        let limitPlaceholder = parameters.placeholder(for: .integer(Int64(limit)))
         for column in columns {
             let name = try checked(column)
-            let (whereClause, values) = try Filter.clause(filters, checked: checked)
+            let facet = parameters.placeholder(for: .text(name))
+            let whereClause = try Filter.clause(filters, checked: checked, parameters: &parameters)
             parts.append(
                 """
-                SELECT * FROM (SELECT ? AS facet, \(SQL.identifier(name)) AS value, count(*) AS count
+                SELECT * FROM (SELECT \(facet) AS facet, \(SQL.identifier(name)) AS value, count(*) AS count
                 FROM \(SQL.identifier(target.name))\(whereClause)
-                GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT ?)
+                GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT \(limitPlaceholder))
                 """)
-            arguments += [.text(name)] + values + [.integer(Int64(limit))]
         }
         let statement = try db.prepare(parts.joined(separator: "\nUNION ALL\n"))
-        try statement.bind(arguments)
+        try statement.bind(parameters.values)
         return statement
     }
 }

@@ -43,19 +43,17 @@ public struct Graph: Sendable {
 
     public static func build(from db: Database, options: Options) throws -> Graph {
         var conditions: [String] = []
-        var arguments: [Value] = []
+        var parameters = GeneratedParameters()
         if !options.kinds.isEmpty {
-            let marks = options.kinds.map { _ in "?" }.joined(separator: ", ")
+            let marks = options.kinds.map { parameters.placeholder(for: .text($0)) }.joined(separator: ", ")
             conditions.append("(edge IN (\(marks)) OR kind IN (\(marks)))")
-            arguments += options.kinds.map { .text($0) } + options.kinds.map { .text($0) }
         }
         if let since = options.since {
             var bytes = Array(since.utf8)
             guard bytes.withUnsafeMutableBufferPointer({ ValueParsing.isoDate(UnsafeBufferPointer($0)) }) else {
                 throw KnowledgeBaseError(.invalidInput, "--since \(since): expected a date (YYYY-MM-DD, YYYY-MM or YYYY)")
             }
-            conditions.append("announced_on >= ?")
-            arguments.append(.text(since))
+            conditions.append("announced_on >= " + parameters.placeholder(for: .text(since)))
         }
         let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
         // A round's amount is not the investor's: keep the two apart (the edge's amount
@@ -79,12 +77,13 @@ public struct Graph: Sendable {
             var seen: Set<String> = [center]
             var frontier: [String] = [center]
             var seenEdges = Set<String>()
-            let statement = try db.prepare("\(select) WHERE (from_company = ? OR to_company = ?)\(filter)")
+            let statement = try db.prepare("\(select) WHERE (from_company = :company OR to_company = :company)\(filter)")
+            try statement.bind(parameters.values.merging(["company": .text(center)]) { first, _ in first })
+            let company = try statement.parameter("company")
             for _ in 0..<options.depth where !frontier.isEmpty {
                 var next: [String] = []
                 for name in frontier {
-                    statement.reset()
-                    try statement.bind([.text(name), .text(name)] + arguments)
+                    try statement.bind(name, to: company)
                     var found: [(edge: (String, String, String, String, Int64?), fact: String)] = []
                     try statement.forEachRow { row in
                         found.append(
@@ -101,7 +100,7 @@ public struct Graph: Sendable {
             }
         } else {
             let statement = try db.prepare("\(select) WHERE 1\(filter)")
-            try statement.bind(arguments)
+            try statement.bind(parameters.values)
             try collect(statement)
         }
 
@@ -135,23 +134,21 @@ public struct Graph: Sendable {
     private static func companyName(_ name: String, in db: Database) throws -> String {
         let found = try db.firstValue(
             """
-            SELECT name FROM companies WHERE name = ?1
-            UNION ALL SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id WHERE a.alias = ?1
+            SELECT name FROM companies WHERE name = :name
+            UNION ALL SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id WHERE a.alias = :name
             LIMIT 1
-            """, [.text(name)])
+            """, binding: ["name": .text(name)])
         if case .text(let canonical)? = found { return canonical }
-        let names = try db.allRows("SELECT name FROM companies WHERE name LIKE ? LIMIT 2000", [.text(String(name.prefix(2)) + "%")])
-            .compactMap { if case .text(let text) = $0[0] { text } else { nil } }
+        let names = try db.strings(
+            "SELECT name FROM companies WHERE name LIKE :prefix LIMIT 2000", binding: ["prefix": .text(String(name.prefix(2)) + "%")])
         throw KnowledgeBaseError(.invalidInput, "unknown company \"\(name)\"" + Suggestions.hint(for: name, among: names))
     }
 
     private static func sectorsByName(_ names: [String], in db: Database) throws -> [String: String?] {
-        let statement = try db.prepare("SELECT sector_id FROM companies WHERE name = ?", persistent: true)
+        let statement = try db.prepare("SELECT sector_id FROM companies WHERE name = :name", persistent: true)
         var sectors: [String: String?] = [:]
         for name in names {
-            statement.reset()
-            try statement.bind(name, at: 1)
-            sectors[name] = try statement.step() ? statement.row.optionalString(at: 0) : nil
+            sectors[name] = try statement.firstRow(binding: ["name": .text(name)]) { $0.optionalString(at: 0) } ?? nil
         }
         return sectors
     }

@@ -26,9 +26,8 @@ public struct Reports {
     public init(db: Database) { self.db = db }
 
     public func list() throws -> [ReportInfo] {
-        let statement = try db.prepare("SELECT name, title, description, builtin FROM reports ORDER BY builtin DESC, name")
         var reports: [ReportInfo] = []
-        try statement.forEachRow { row in
+        try db.prepare("SELECT name, title, description, builtin FROM reports ORDER BY builtin DESC, name").forEachRow { row in
             reports.append(
                 ReportInfo(
                     name: row.string(at: 0), title: row.string(at: 1), description: row.string(at: 2),
@@ -49,7 +48,8 @@ public struct Reports {
     /// The view's columns, with their documentation where the catalog has it.
     public func columns(of name: String) throws -> [ReportColumn] {
         _ = try info(name)
-        let documented = try db.allRows("SELECT name, description FROM report_columns WHERE report = ? ORDER BY position", [.text(name)])
+        let documented = try db.allRows(
+            "SELECT name, description FROM report_columns WHERE report = :report ORDER BY position", binding: ["report": .text(name)])
         var descriptions: [String: String] = [:]
         for row in documented {
             if case .text(let column) = row[0], case .text(let text) = row[1] { descriptions[column] = text }
@@ -60,17 +60,14 @@ public struct Reports {
     /// The view's definition as stored in the schema.
     public func sql(of name: String) throws -> String {
         _ = try info(name)
-        guard case .text(let sql)? = try db.firstValue("SELECT sql FROM sqlite_schema WHERE type = 'view' AND name = ?", [.text(name)])
-        else {
+        guard let view = try db.schemaObject(named: name), view.kind == .view, let sql = view.sql else {
             throw KnowledgeBaseError(.invalidInput, "report \"\(name)\" is in the catalog but its view is missing")
         }
         return sql
     }
 
     private func viewColumns(_ name: String) throws -> [String] {
-        try db.allRows("SELECT name FROM pragma_table_info(?)", [.text(name)]).compactMap {
-            if case .text(let column) = $0[0] { column } else { nil }
-        }
+        try db.columns(of: name).map(\.name)
     }
 
     /// Prepares a run of a report; the caller steps it (streaming) under any time limit it likes.
@@ -88,19 +85,18 @@ public struct Reports {
                     + " (aikb report show \(name) lists them)")
         }
         var sql = "SELECT * FROM \(SQL.identifier(name))"
-        var (whereClause, arguments) = try Filter.clause(filters, checked: checked)
-        sql += whereClause
+        var parameters = GeneratedParameters()
+        sql += try Filter.clause(filters, checked: checked, parameters: &parameters)
         if !orderBy.isEmpty {
             let terms = try orderBy.map { SQL.identifier(try checked($0)) + (descending ? " DESC" : "") }
             sql += " ORDER BY " + terms.joined(separator: ", ")
         }
         if let limit {
             guard limit >= 0 else { throw KnowledgeBaseError(.invalidInput, "--limit must be 0 or more, not \(limit)") }
-            sql += " LIMIT ?"
-            arguments.append(.integer(Int64(limit)))
+            sql += " LIMIT " + parameters.placeholder(for: .integer(Int64(limit)))
         }
         let statement = try db.prepare(sql)
-        try statement.bind(arguments)
+        try statement.bind(parameters.values)
         return statement
     }
 
@@ -113,7 +109,7 @@ public struct Reports {
             throw KnowledgeBaseError(
                 .invalidInput, "\"\(name)\" is not a report name (snake_case: lower-case letters, digits and _, starting with a letter)")
         }
-        if try db.firstValue("SELECT type FROM sqlite_schema WHERE name = ? COLLATE NOCASE", [.text(name)]) != nil {
+        if try db.schemaObject(named: name) != nil {
             let builtin = try list().first(where: { $0.name == name })?.builtin
             throw KnowledgeBaseError(
                 .invalidInput,
@@ -138,12 +134,14 @@ public struct Reports {
         try db.transaction {
             try db.execute("CREATE VIEW \(SQL.identifier(name)) AS \(body)")
             try db.execute(
-                "INSERT INTO reports (name, title, description, builtin) VALUES (?, ?, ?, 0)",
-                [.text(name), .text(title ?? name), .text(description ?? "")])
+                "INSERT INTO reports (name, title, description, builtin) VALUES (:name, :title, :description, 0)",
+                binding: ["name": .text(name), "title": .text(title ?? name), "description": .text(description ?? "")])
+            let insertColumn = try db.prepare(
+                "INSERT INTO report_columns (report, position, name) VALUES (:report, :position, :name)")
             for (index, column) in columns.enumerated() {
-                try db.execute(
-                    "INSERT INTO report_columns (report, position, name) VALUES (?, ?, ?)",
-                    [.text(name), .integer(Int64(index + 1)), .text(column)])
+                try insertColumn.execute(binding: [
+                    "report": .text(name), "position": .integer(Int64(index + 1)), "name": .text(column),
+                ])
             }
         }
     }
@@ -156,7 +154,7 @@ public struct Reports {
         }
         try db.transaction {
             try db.execute("DROP VIEW IF EXISTS \(SQL.identifier(name))")
-            try db.execute("DELETE FROM reports WHERE name = ?", [.text(name)])
+            try db.execute("DELETE FROM reports WHERE name = :name", binding: ["name": .text(name)])
         }
     }
 }
@@ -197,40 +195,37 @@ public struct Filter: Sendable, Equatable {
         return Filter(column: column, op: op, value: String(rest.dropFirst(op.rawValue.count)))
     }
 
-    /// " WHERE a AND b" (or "") and the values to bind, each column checked first.
-    static func clause(_ filters: [Filter], checked: (String) throws -> String) throws -> (String, [Value]) {
-        guard !filters.isEmpty else { return ("", []) }
+    /// " WHERE a AND b" (or ""), each column checked first, the values added to `parameters`.
+    static func clause(
+        _ filters: [Filter], checked: (String) throws -> String, parameters: inout GeneratedParameters
+    ) throws -> String {
+        guard !filters.isEmpty else { return "" }
         var conditions: [String] = []
-        var arguments: [Value] = []
         for filter in filters {
-            let (condition, values) = filter.condition(column: SQL.identifier(try checked(filter.column)))
-            conditions.append(condition)
-            arguments += values
+            conditions.append(filter.condition(column: SQL.identifier(try checked(filter.column)), parameters: &parameters))
         }
-        return (" WHERE " + conditions.joined(separator: " AND "), arguments)
+        return " WHERE " + conditions.joined(separator: " AND ")
     }
 
-    /// The SQL condition (column already quoted) and its bound values. A number is
-    /// compared as a number with numbers and as text with text, so `amount_usd>1e9`
-    /// and `announced_on>2024` both mean what they say.
-    func condition(column: String) -> (String, [Value]) {
+    /// The SQL condition (column already quoted), its values added to `parameters`.
+    /// A number is compared as a number with numbers and as text with text, so
+    /// `amount_usd>1e9` and `announced_on>2024` both mean what they say.
+    func condition(column: String, parameters: inout GeneratedParameters) -> String {
         let number: Value? = Int64(value).map { .integer($0) } ?? Double(value).flatMap { $0.isFinite ? .real($0) : nil }
-        let text = Value.text(value)
+        let text = parameters.placeholder(for: .text(value))
         switch op {
         case .contains:
-            return ("instr(lower(CAST(\(column) AS TEXT)), lower(?)) > 0", [text])
+            return "instr(lower(CAST(\(column) AS TEXT)), lower(\(text))) > 0"
         case .equal:
-            guard let number else { return ("\(column) = ?", [text]) }
-            return ("(\(column) = ? OR \(column) = ?)", [number, text])
+            guard let number else { return "\(column) = \(text)" }
+            return "(\(column) = \(parameters.placeholder(for: number)) OR \(column) = \(text))"
         case .notEqual:
-            guard let number else { return ("\(column) IS NOT ?", [text]) }
-            return ("(\(column) IS NOT ? AND \(column) IS NOT ?)", [number, text])
+            guard let number else { return "\(column) IS NOT \(text)" }
+            return "(\(column) IS NOT \(parameters.placeholder(for: number)) AND \(column) IS NOT \(text))"
         case .greater, .greaterOrEqual, .less, .lessOrEqual:
-            guard let number else { return ("\(column) \(op.rawValue) ?", [text]) }
-            return (
-                "CASE WHEN typeof(\(column)) IN ('integer', 'real') THEN \(column) \(op.rawValue) ? ELSE \(column) \(op.rawValue) ? END",
-                [number, text]
-            )
+            guard let number else { return "\(column) \(op.rawValue) \(text)" }
+            return
+                "CASE WHEN typeof(\(column)) IN ('integer', 'real') THEN \(column) \(op.rawValue) \(parameters.placeholder(for: number)) ELSE \(column) \(op.rawValue) \(text) END"
         }
     }
 }

@@ -2,7 +2,7 @@ import KnowledgeBase
 import SQLite
 import Support
 
-/// Tables and views of the knowledge base, for `aikb schema` and the shell.
+/// A table or view of the knowledge base, for `aikb schema` and the shell.
 public struct SchemaObject: Sendable {
     public enum Kind: String, Sendable { case table, view, report }
 
@@ -17,6 +17,10 @@ public struct SchemaColumn: Sendable {
     public let type: String
     public let notNull: Bool
     public let primaryKey: Bool
+    /// A generated column (computed from others, never imported).
+    public let generated: Bool
+    /// The table (and column) a foreign key points to: `companies(id)`.
+    public let references: String?
     /// From the report catalog, for reports.
     public let description: String?
 }
@@ -24,16 +28,10 @@ public struct SchemaColumn: Sendable {
 public enum Schema {
     /// Every table and view (SQLite's internal tables left out), reports flagged.
     public static func objects(in db: Database) throws -> [SchemaObject] {
-        let reports = Set(try db.allRows("SELECT name FROM reports").compactMap { if case .text(let name) = $0[0] { name } else { nil } })
-        let rows = try db.allRows(
-            """
-            SELECT name, type, coalesce(sql, '') FROM sqlite_schema
-            WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY type, name
-            """)
-        return try rows.compactMap { row in
-            guard case .text(let name) = row[0], case .text(let type) = row[1], case .text(let sql) = row[2] else { return nil }
-            let kind: SchemaObject.Kind = type == "table" ? .table : reports.contains(name) ? .report : .view
-            return SchemaObject(name: name, kind: kind, sql: sql, columns: try columns(of: name, in: db))
+        let reports = Set(try db.strings("SELECT name FROM reports"))
+        return try db.schemaObjects([.table, .view]).map { object in
+            let kind: SchemaObject.Kind = object.kind == .table ? .table : reports.contains(object.name) ? .report : .view
+            return SchemaObject(name: object.name, kind: kind, sql: object.sql ?? "", columns: try columns(of: object.name, in: db))
         }
     }
 
@@ -48,18 +46,22 @@ public enum Schema {
     }
 
     static func columns(of name: String, in db: Database) throws -> [SchemaColumn] {
-        let descriptions = Dictionary(
-            try db.allRows("SELECT name, description FROM report_columns WHERE report = ?", [.text(name)]).compactMap {
-                row -> (String, String)? in
-                if case .text(let column) = row[0], case .text(let text) = row[1] { return (column, text) }
-                return nil
-            }, uniquingKeysWith: { first, _ in first })
-        return try db.allRows("SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)", [.text(name)]).compactMap { row in
-            guard case .text(let column) = row[0] else { return nil }
-            let type = if case .text(let text) = row[1] { text } else { "" }
-            return SchemaColumn(
-                name: column, type: type, notNull: row[2] == .integer(1), primaryKey: row[3] != .integer(0),
-                description: descriptions[column])
+        var descriptions: [String: String] = [:]
+        for row in try db.allRows(
+            "SELECT name, description FROM report_columns WHERE report = :report", binding: ["report": .text(name)])
+        {
+            if case .text(let column) = row[0], case .text(let text) = row[1], descriptions[column] == nil {
+                descriptions[column] = text
+            }
+        }
+        var references: [String: String] = [:]
+        for key in try db.foreignKeys(of: name) where references[key.column] == nil {
+            references[key.column] = key.table + (key.referencedColumn.map { "(\($0))" } ?? "")
+        }
+        return try db.columns(of: name).map { column in
+            SchemaColumn(
+                name: column.name, type: column.type, notNull: column.notNull, primaryKey: column.primaryKeyPosition > 0,
+                generated: column.isGenerated, references: references[column.name], description: descriptions[column.name])
         }
     }
 

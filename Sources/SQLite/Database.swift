@@ -45,7 +45,7 @@ public final class Database {
         guard rc == SQLITE_OK, let connection else {
             let error = SQLiteError.last(from: connection, code: rc)
             sqlite3_close_v2(connection)  // sqlite3_open_v2 hands out a handle even when it fails
-            throw SQLiteError(extendedCode: error.extendedCode, message: "\(error.message): \(path)")
+            throw error.with(message: "\(error.message): \(path)")
         }
         self.path = path
         self.handle = connection
@@ -55,8 +55,7 @@ public final class Database {
         // not at the first query.
         try execute("SELECT count(*) FROM sqlite_schema")
         if mode != .readOnly && sqlite3_db_readonly(connection, "main") == 1 {
-            throw SQLiteError(
-                extendedCode: SQLITE_READONLY, message: "the database file is read-only: \(path)")
+            throw SQLiteError(code: .SQLITE_READONLY, message: "the database file is read-only: \(path)")
         }
         if mode != .readOnly && !isInMemory {
             try execute("PRAGMA journal_mode = WAL")
@@ -88,13 +87,13 @@ public final class Database {
         try forEachStatement(in: sql, persistent: persistent) { prepared in
             guard statement == nil else {
                 throw SQLiteError(
-                    extendedCode: SQLITE_MISUSE,
-                    message: "expected one statement, found more", sql: sql, offset: prepared.offsetInScript)
+                    code: .SQLITE_MISUSE, message: "expected one statement, found more", sql: sql,
+                    offset: prepared.offsetInScript)
             }
             statement = prepared
         }
         guard let statement else {
-            throw SQLiteError(extendedCode: SQLITE_MISUSE, message: "no SQL statement to prepare", sql: sql)
+            throw SQLiteError(code: .SQLITE_MISUSE, message: "no SQL statement to prepare", sql: sql)
         }
         return statement
     }
@@ -122,9 +121,7 @@ public final class Database {
                     let error = SQLiteError.last(
                         from: handle, code: rc, sql: String(decoding: utf8, as: UTF8.self), offsetBase: offset)
                     // Without a token to blame, point at the start of the failing statement.
-                    throw SQLiteError(
-                        extendedCode: error.extendedCode, message: error.message, sql: error.sql,
-                        offset: error.offset ?? offset + leadingWhitespace(utf8, from: offset))
+                    throw error.with(sql: error.sql, offset: error.offset ?? offset + leadingWhitespace(utf8, from: offset))
                 }
                 let next = tail.map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
                 defer { offset = max(next, offset + 1) }
@@ -145,46 +142,46 @@ public final class Database {
     public func execute(_ script: String) throws {
         try forEachStatement(in: script) { statement in
             do {
-                while try statement.step() {}
+                try statement.execute()
             } catch let error as SQLiteError {
                 // Name the whole script and where the failing statement starts in it.
-                throw SQLiteError(
-                    extendedCode: error.extendedCode, message: error.message, sql: script,
-                    offset: error.offset.map { $0 + statement.offsetInScript } ?? statement.offsetInScript)
+                throw error.with(
+                    sql: script, offset: error.offset.map { $0 + statement.offsetInScript } ?? statement.offsetInScript)
             }
         }
     }
 
-    /// Runs one statement with positional arguments to completion.
-    public func execute(_ sql: String, _ arguments: [Value]) throws {
-        let statement = try prepare(sql)
-        try statement.bind(arguments)
-        while try statement.step() {}
+    /// Runs one statement with values bound by name (`:id` ← `["id": 42]`) to completion.
+    public func execute(_ sql: String, binding values: [String: Value]) throws {
+        try prepare(sql).execute(binding: values)
     }
 
     /// The first column of the first row, or nil when there is no row.
-    public func firstValue(_ sql: String, _ arguments: [Value] = []) throws -> Value? {
-        let statement = try prepare(sql)
-        try statement.bind(arguments)
-        return try statement.step() ? statement.row.value(at: 0) : nil
+    public func firstValue(_ sql: String, binding values: [String: Value] = [:]) throws -> Value? {
+        try prepare(sql).firstRow(binding: values) { $0.value(at: 0) }
     }
 
-    /// Every row of a query, as values. For tests and small results; stream with
+    /// Every row of a query, as values. For small results; stream with
     /// `Statement.forEachRow` otherwise.
-    public func allRows(_ sql: String, _ arguments: [Value] = []) throws -> [[Value]] {
-        let statement = try prepare(sql)
-        try statement.bind(arguments)
+    public func allRows(_ sql: String, binding values: [String: Value] = [:]) throws -> [[Value]] {
         var rows: [[Value]] = []
-        try statement.forEachRow { row in rows.append(row.values) }
+        try prepare(sql).forEachRow(binding: values) { rows.append($0.values) }
         return rows
+    }
+
+    /// The first column of every row as text (NULLs left out): names, ids, words.
+    public func strings(_ sql: String, binding values: [String: Value] = [:]) throws -> [String] {
+        var strings: [String] = []
+        try prepare(sql).forEachRow(binding: values) { row in
+            if let text = row.optionalString(at: 0) { strings.append(text) }
+        }
+        return strings
     }
 
     // MARK: Changes
 
     /// Rows changed by the most recent INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes64(handle)) }
-    /// Rows changed since the connection opened.
-    public var totalChanges: Int { Int(sqlite3_total_changes64(handle)) }
     /// The rowid of the most recent successful INSERT into a rowid table. Setting it
     /// (`sqlite3_set_last_insert_rowid`) lets a caller tell whether an UPSERT inserted
     /// (the rowid changes) or updated (it does not).
@@ -216,11 +213,11 @@ public final class Database {
         defer { installProgressHandler(previous) }
         do {
             return try withExtendedLifetime(limit) { try body() }
-        } catch let error as SQLiteError where error.code == SQLITE_INTERRUPT && limit.fired {
+        } catch let error as SQLiteError where error.isInterruption && limit.fired {
             throw SQLiteError(
-                extendedCode: SQLITE_INTERRUPT,
+                code: error.code,
                 message: "interrupted: the statement ran past the time limit of \(limit.describedSeconds)",
-                sql: error.sql, offset: error.offset)
+                sql: error.sql, offset: error.offset, isTimeLimit: true)
         }
     }
 

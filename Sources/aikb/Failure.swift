@@ -55,11 +55,11 @@ func describe(_ error: any Error) -> (message: String, status: Int32) {
     case let error as SQLiteError:
         let status: Int32 =
             switch error.code {
-            case 1, 19, 20, 25: ExitStatus.dataError  // ERROR (bad SQL), CONSTRAINT, MISMATCH, RANGE
-            case 5, 6: ExitStatus.busy  // BUSY, LOCKED
-            case 8, 23: ExitStatus.notPermitted  // READONLY, AUTH
-            case 9: error.message.contains("time limit") ? ExitStatus.timeLimit : ExitStatus.interrupted
-            case 14, 26: ExitStatus.noInput  // CANTOPEN, NOTADB
+            case .SQLITE_ERROR, .SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_RANGE: ExitStatus.dataError
+            case .SQLITE_BUSY, .SQLITE_LOCKED: ExitStatus.busy
+            case .SQLITE_READONLY, .SQLITE_AUTH: ExitStatus.notPermitted
+            case .SQLITE_INTERRUPT: error.isTimeLimit ? ExitStatus.timeLimit : ExitStatus.interrupted
+            case .SQLITE_CANTOPEN, .SQLITE_NOTADB: ExitStatus.noInput
             default: ExitStatus.internalError
             }
         return (error.description, status)

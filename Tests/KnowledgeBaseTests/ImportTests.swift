@@ -327,7 +327,7 @@ import Support
         func accepts(_ sql: String, _ value: String) -> Bool {
             do {
                 try db.savepoint {
-                    try db.execute(sql, [.text(value)])
+                    try db.execute(sql, binding: ["value": .text(value)])
                     throw Boom()
                 }
             } catch is Boom {
@@ -338,11 +338,11 @@ import Support
             return false
         }
         let checks: [(String, Set<String>)] = [
-            ("INSERT INTO sources (id, title, kind) VALUES ('x', 'x', ?)", Vocabulary.sourceKinds),
-            ("INSERT INTO sources (id, title, reliability) VALUES ('x', 'x', ?)", Vocabulary.reliabilities),
-            ("INSERT INTO companies (name, kind) VALUES ('x', ?)", Vocabulary.companyKinds),
-            ("INSERT INTO companies (name, status) VALUES ('x', ?)", Vocabulary.companyStatuses),
-            ("INSERT INTO claims (id, metric, value_text, statement, source_id, status) VALUES ('x', 'm', 'v', 's', 'V', ?)", Vocabulary.claimStatuses),
+            ("INSERT INTO sources (id, title, kind) VALUES ('x', 'x', :value)", Vocabulary.sourceKinds),
+            ("INSERT INTO sources (id, title, reliability) VALUES ('x', 'x', :value)", Vocabulary.reliabilities),
+            ("INSERT INTO companies (name, kind) VALUES ('x', :value)", Vocabulary.companyKinds),
+            ("INSERT INTO companies (name, status) VALUES ('x', :value)", Vocabulary.companyStatuses),
+            ("INSERT INTO claims (id, metric, value_text, statement, source_id, status) VALUES ('x', 'm', 'v', 's', 'V', :value)", Vocabulary.claimStatuses),
         ]
         for (sql, values) in checks {
             for value in values { #expect(accepts(sql, value), "\(value) in \(sql)") }

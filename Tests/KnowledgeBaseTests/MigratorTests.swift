@@ -94,7 +94,7 @@ import Support
         #expect(try migrator.isUpToDate(db))
         for table in ["sources", "companies", "company_aliases", "sectors", "funding_rounds", "round_investors",
                       "supply_deals", "relationships", "claims", "import_log"] {
-            #expect(try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?", [.text(table)]) == .integer(1), "\(table)")
+            #expect(try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = :name", binding: ["name": .text(table)]) == .integer(1), "\(table)")
         }
     }
 }

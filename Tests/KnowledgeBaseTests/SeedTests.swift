@@ -55,7 +55,7 @@ import Testing
             "Reflection AI", "Alphabet", "Microsoft",
         ]
         for name in named {
-            #expect(try db.firstValue("SELECT count(*) FROM companies WHERE name = ?", [.text(name)]) == .integer(1), "\(name)")
+            #expect(try db.firstValue("SELECT count(*) FROM companies WHERE name = :name", binding: ["name": .text(name)]) == .integer(1), "\(name)")
         }
         #expect(try db.firstValue("SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id WHERE alias = 'Lambda Labs'") == .text("Lambda"))
         #expect(try db.firstValue("SELECT count(*) FROM claims") == .integer(26))

@@ -29,8 +29,8 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let list = try reports.list()
         #expect(list.filter(\.builtin).count == 13)
         for report in list where report.builtin {
-            let documented = try db.allRows("SELECT name FROM report_columns WHERE report = ? ORDER BY position", [.text(report.name)])
-            let actual = try db.allRows("SELECT name FROM pragma_table_info(?)", [.text(report.name)])
+            let documented = try db.allRows("SELECT name FROM report_columns WHERE report = :report ORDER BY position", binding: ["report": .text(report.name)])
+            let actual = try db.allRows("SELECT name FROM pragma_table_info(:report)", binding: ["report": .text(report.name)])
             #expect(documented == actual, "\(report.name)")
             #expect(try reports.columns(of: report.name).allSatisfy { $0.description != nil }, "\(report.name)")
             #expect(!report.description.isEmpty)

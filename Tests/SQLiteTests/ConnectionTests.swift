@@ -30,7 +30,7 @@ func temporaryDirectory() -> String {
         #expect(reader.isReadOnly)
         #expect(try reader.firstValue("SELECT v FROM t") == .integer(1))
         let error = #expect(throws: SQLiteError.self) { try reader.execute("INSERT INTO t VALUES (2)") }
-        #expect(error?.code == 8)  // SQLITE_READONLY
+        #expect(error?.code == .SQLITE_READONLY)
         #expect(try reader.firstValue("SELECT count(*) FROM t") == .integer(1))
     }
 
@@ -62,6 +62,7 @@ func temporaryDirectory() -> String {
         clock_gettime(CLOCK_MONOTONIC, &end)
         let elapsed = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
         #expect(error?.codeName == "SQLITE_INTERRUPT")
+        #expect(error?.isTimeLimit == true)  // a flag set where the limit fires, not read from the message
         #expect(error?.message.contains("time limit of 0.2 s") == true)
         #expect(elapsed < 2)
         // The connection works normally afterwards, with no limit left behind.
@@ -73,10 +74,17 @@ func temporaryDirectory() -> String {
     @Test func interruptStopsTheNextStatement() throws {
         let db = try Database(path: ":memory:")
         let statement = try db.prepare("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT i FROM n")
-        #expect(try statement.step())
-        db.interrupt()
-        let error = #expect(throws: SQLiteError.self) { while try statement.step() {} }
+        var rows = 0
+        let error = #expect(throws: SQLiteError.self) {
+            try statement.forEachRow { _ in
+                rows += 1
+                if rows == 1 { db.interrupt() }
+            }
+        }
+        #expect(rows >= 1)
         #expect(error?.codeName == "SQLITE_INTERRUPT")
+        #expect(error?.isInterruption == true)
+        #expect(error?.isTimeLimit == false)
     }
 
     @Test func aSecondWriterWaitsForTheBusyTimeoutThenFails() throws {

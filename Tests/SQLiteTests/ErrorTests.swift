@@ -5,7 +5,7 @@ import Testing
     @Test func syntaxErrorCarriesCodeMessageSQLAndOffset() throws {
         let db = try Database(path: ":memory:")
         let error = #expect(throws: SQLiteError.self) { try db.prepare("SELEC name FROM companies") }
-        #expect(error?.code == 1)
+        #expect(error?.code == .SQLITE_ERROR)
         #expect(error?.codeName == "SQLITE_ERROR")
         #expect(error?.message == "near \"SELEC\": syntax error")
         #expect(error?.sql == "SELEC name FROM companies")
@@ -29,7 +29,8 @@ import Testing
         try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL)")
         try db.execute("INSERT INTO t (name) VALUES ('a')")
         let unique = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO t (name) VALUES ('a')") }
-        #expect(unique?.code == 19)
+        #expect(unique?.code == .SQLITE_CONSTRAINT_UNIQUE)
+        #expect(unique?.code.primary == .SQLITE_CONSTRAINT)
         #expect(unique?.extendedCodeName == "SQLITE_CONSTRAINT_UNIQUE")
         #expect(unique?.message == "UNIQUE constraint failed: t.name")
         let notNull = #expect(throws: SQLiteError.self) { try db.execute("INSERT INTO t (name) VALUES (NULL)") }
@@ -51,8 +52,27 @@ import Testing
     }
 
     @Test func codeNames() {
-        #expect(SQLiteError.name(of: 5) == "SQLITE_BUSY")
-        #expect(SQLiteError.name(of: 2067) == "SQLITE_CONSTRAINT_UNIQUE")
-        #expect(SQLiteError.name(of: 26) == "SQLITE_NOTADB")
+        #expect(ResultCode.SQLITE_BUSY.name == "SQLITE_BUSY")
+        #expect(ResultCode(rawValue: 2067).name == "SQLITE_CONSTRAINT_UNIQUE")
+        #expect(ResultCode.SQLITE_NOTADB.rawValue == 26)
+        #expect(ResultCode(rawValue: 99 << 8 | 10).name == "SQLITE_IOERR_99")  // unknown extended code
+    }
+
+    /// A primary code as a pattern matches its extended codes; an extended code only itself.
+    @Test func primaryCodesMatchTheirExtendedCodes() {
+        func family(_ code: ResultCode) -> String {
+            switch code {
+            case .SQLITE_CONSTRAINT_UNIQUE: "unique"
+            case .SQLITE_CONSTRAINT: "constraint"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: "busy"
+            default: "other"
+            }
+        }
+        #expect(family(.SQLITE_CONSTRAINT_UNIQUE) == "unique")
+        #expect(family(.SQLITE_CONSTRAINT_NOTNULL) == "constraint")
+        #expect(family(.SQLITE_CONSTRAINT) == "constraint")
+        #expect(family(ResultCode(rawValue: 5 | 1 << 8)) == "busy")  // SQLITE_BUSY_RECOVERY
+        #expect(family(.SQLITE_ERROR) == "other")
+        #expect(!(ResultCode.SQLITE_CONSTRAINT_UNIQUE ~= .SQLITE_CONSTRAINT))
     }
 }

@@ -65,4 +65,41 @@ struct Boom: Error {}
         try db.execute("UPDATE t SET v = v + 1 WHERE v > 1")
         #expect(db.changes == 2)
     }
+
+    /// `inTransaction` rolls back without an error when the body says so (a dry run).
+    @Test func bodyCanChooseToRollBack() throws {
+        try db.inTransaction {
+            try db.execute("INSERT INTO t VALUES (1)")
+            return .rollback
+        }
+        #expect(try count() == .integer(0))
+        try db.inTransaction {
+            try db.execute("INSERT INTO t VALUES (1)")
+            return .commit
+        }
+        #expect(try count() == .integer(1))
+        #expect(!db.isInTransaction)
+    }
+
+    /// A PRAGMA changed for a body goes back to the value it had, not to a default.
+    @Test func pragmasAreRestoredToTheirPreviousValue() throws {
+        try db.execute("PRAGMA cache_size = -3000")
+        let inside = try db.withPragma("cache_size", "-24576") { try db.firstValue("PRAGMA cache_size") }
+        #expect(inside == .integer(-24576))
+        #expect(try db.firstValue("PRAGMA cache_size") == .integer(-3000))
+        #expect(throws: Boom.self) { try db.withPragma("foreign_keys", "OFF") { throw Boom() } }
+        #expect(try db.firstValue("PRAGMA foreign_keys") == .integer(1))
+    }
+
+    /// Restoring foreign_keys inside a transaction is a no-op in SQLite: the helper
+    /// says so instead of leaving the connection unchecked.
+    @Test func aRestoreThatDoesNotTakeIsAnError() throws {
+        let error = #expect(throws: SQLiteError.self) {
+            try db.withPragma("foreign_keys", "OFF") {
+                try db.execute("BEGIN")  // left open: the restore cannot take inside it
+            }
+        }
+        #expect(error?.message.contains("could not restore PRAGMA \"foreign_keys\" to 1") == true)
+        try db.execute("ROLLBACK")
+    }
 }

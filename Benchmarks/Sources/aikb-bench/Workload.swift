@@ -107,6 +107,9 @@ func timedInsert(_ body: (_ rowsDone: () -> Void) throws -> Void) rethrows -> In
 enum Schema {
     static let create = "CREATE TABLE item (id INTEGER PRIMARY KEY, name TEXT, amount REAL, year INTEGER)"
     static let insert = "INSERT INTO item (id, name, amount, year) VALUES (?, ?, ?, ?)"
+    /// The same statement with named parameters, as the wrapper binds (by handles found
+    /// once by name: binding is by index in the loop, as with `?`).
+    static let insertNamed = "INSERT INTO item (id, name, amount, year) VALUES (:id, :name, :amount, :year)"
     static let select = "SELECT id, name, amount, year FROM item"
     /// Same for every contender: the wrapper's (and SQLite's Debian build) default,
     /// which GRDB overrides to NORMAL when it turns WAL on, so it is set back here.

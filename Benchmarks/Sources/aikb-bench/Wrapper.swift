@@ -15,43 +15,47 @@ enum Wrapper {
         return ConnectionFacts(
             libversion: String(cString: sqlite3_libversion()),
             libraryPath: libraryPath(of: unsafeBitCast(libversion, to: UnsafeRawPointer.self)),
-            journalMode: try db.prepare("PRAGMA journal_mode").firstText(),
-            synchronous: try db.prepare("PRAGMA synchronous").firstInt64(),
-            foreignKeys: try db.prepare("PRAGMA foreign_keys").firstInt64(),
+            journalMode: try db.prepare("PRAGMA journal_mode").firstRow { $0.string(at: 0) } ?? "?",
+            synchronous: try db.prepare("PRAGMA synchronous").firstRow { $0.int64(at: 0) } ?? -1,
+            foreignKeys: try db.prepare("PRAGMA foreign_keys").firstRow { $0.int64(at: 0) } ?? -1,
             hasMutex: sqlite3_db_mutex(db.handle) != nil)
     }
 
-    /// `bind(_:at:)` for every column: the name is copied by SQLite (SQLITE_TRANSIENT).
+    /// `bind(_:to:)` for every column, by parameter handles found once by name: the
+    /// name is copied by SQLite (SQLITE_TRANSIENT); `execute()` steps and resets.
     static func insertTransient(_ db: Database, _ workload: Workload) throws -> InsertTiming {
         let names = workload.names, amounts = workload.amounts, years = workload.years
         return try timedInsert { rowsDone in
             try db.transaction {
-                let statement = try db.prepare(Schema.insert, persistent: true)
+                let statement = try db.prepare(Schema.insertNamed, persistent: true)
+                let id = try statement.parameter("id"), name = try statement.parameter("name")
+                let amount = try statement.parameter("amount"), year = try statement.parameter("year")
                 for i in 0..<workload.count {
-                    try statement.bind(Int64(i + 1), at: 1)
-                    try statement.bind(names[i], at: 2)
-                    try statement.bind(amounts[i], at: 3)
-                    try statement.bind(years[i], at: 4)
-                    try statement.step()
-                    statement.reset()
+                    try statement.bind(Int64(i + 1), to: id)
+                    try statement.bind(names[i], to: name)
+                    try statement.bind(amounts[i], to: amount)
+                    try statement.bind(years[i], to: year)
+                    try statement.execute()
                 }
                 rowsDone()
             }
         }
     }
 
-    /// `withText(_:boundAt:_:)`: the name is lent (SQLITE_STATIC) for the step, and
+    /// `withText(_:boundTo:_:)`: the name is lent (SQLITE_STATIC) for the step, and
     /// the statement reset afterwards by the wrapper.
     static func insertStatic(_ db: Database, _ workload: Workload) throws -> InsertTiming {
         let names = workload.names, amounts = workload.amounts, years = workload.years
         return try timedInsert { rowsDone in
             try db.transaction {
-                let statement = try db.prepare(Schema.insert, persistent: true)
+                let statement = try db.prepare(Schema.insertNamed, persistent: true)
+                let id = try statement.parameter("id"), name = try statement.parameter("name")
+                let amount = try statement.parameter("amount"), year = try statement.parameter("year")
                 for i in 0..<workload.count {
-                    try statement.bind(Int64(i + 1), at: 1)
-                    try statement.bind(amounts[i], at: 3)
-                    try statement.bind(years[i], at: 4)
-                    _ = try statement.withText(names[i], boundAt: 2) { try statement.step() }
+                    try statement.bind(Int64(i + 1), to: id)
+                    try statement.bind(amounts[i], to: amount)
+                    try statement.bind(years[i], to: year)
+                    try statement.withText(names[i], boundTo: name) { try statement.execute() }
                 }
                 rowsDone()
             }
@@ -89,12 +93,3 @@ enum Wrapper {
     }
 }
 
-extension Statement {
-    fileprivate func firstInt64() throws -> Int64 {
-        try step() ? row.int64(at: 0) : -1
-    }
-
-    fileprivate func firstText() throws -> String {
-        try step() ? row.string(at: 0) : "?"
-    }
-}

@@ -85,8 +85,8 @@ enum Line: Int, CaseIterable {
         switch self {
         case .insertCStatic: "raw C: bind_text SQLITE_STATIC inside withUTF8"
         case .insertCTransient: "raw C: bind_text SQLITE_TRANSIENT"
-        case .insertWrapperTransient: "wrapper: bind(_:at:) (TRANSIENT)"
-        case .insertWrapperStatic: "wrapper: withText(_:boundAt:_:) (STATIC)"
+        case .insertWrapperTransient: "wrapper: bind(_:to:) (TRANSIENT)"
+        case .insertWrapperStatic: "wrapper: withText(_:boundTo:_:) (STATIC)"
         case .insertGRDBUnchecked: "GRDB: setUncheckedArguments + execute() (TRANSIENT)"
         case .insertGRDBArguments: "GRDB: execute(arguments:) (STATIC)"
         case .readC: "raw C: column_int64/text+bytes/double/int64"

@@ -24,9 +24,7 @@ final class ImportContext {
         self.options = options
         crunchbaseInvestors = bulk ? UUIDCache() : nil
         companies = try CompanyResolver(db: db)
-        func words(_ sql: String) throws -> Set<String> {
-            Set(try db.allRows(sql).compactMap { if case .text(let word) = $0[0] { word } else { nil } })
-        }
+        func words(_ sql: String) throws -> Set<String> { Set(try db.strings(sql)) }
         roundTypes = try words("SELECT id FROM round_types")
         dealKinds = try words("SELECT id FROM deal_kinds")
         relationshipKinds = try words("SELECT id FROM relationship_kinds")
@@ -34,7 +32,8 @@ final class ImportContext {
         knownSources = try words("SELECT id FROM sources")
         createFileSource = try db.prepare(
             """
-            INSERT INTO sources (id, title, kind, notes) VALUES (?, ?, 'dataset', 'Created by aikb import for the file itself')
+            INSERT INTO sources (id, title, kind, notes)
+            VALUES (:id, :title, 'dataset', 'Created by aikb import for the file itself')
             ON CONFLICT (id) DO NOTHING
             """)
     }
@@ -72,9 +71,9 @@ final class ImportContext {
 
     /// The source a row names (its `source_id`, else `--source`), without creating
     /// one for the file: for companies, which are not facts and may have no source.
-    func namedSource(for row: RowReader) -> String? {
+    func namedSource(for row: RowReader) throws -> String? {
         if row.string("source_id") != nil {
-            return (try? source(for: row)) ?? nil
+            return try source(for: row)
         }
         return options.sourceID.flatMap { knownSources.contains($0) ? $0 : nil }
     }
@@ -83,9 +82,7 @@ final class ImportContext {
         guard let file = currentFile else { return "file:unknown" }
         if let id = file.sourceID { return id }
         let id = ImportContext.fileSourceID(for: file.path)
-        createFileSource.reset()
-        try createFileSource.bind([.text(id), .text(FileSystem.baseName(of: file.path))])
-        try createFileSource.run()
+        try createFileSource.execute(binding: ["id": .text(id), "title": .text(FileSystem.baseName(of: file.path))])
         knownSources.insert(id)
         currentFile = (file.path, id)
         return id
@@ -95,7 +92,8 @@ final class ImportContext {
     /// source's id, if the file needed one.
     func finishFile(sha256: String) throws -> String? {
         guard let id = currentFile?.sourceID else { return nil }
-        try db.execute("UPDATE sources SET content_sha256 = ? WHERE id = ?", [.text(sha256), .text(id)])
+        try db.execute(
+            "UPDATE sources SET content_sha256 = :sha256 WHERE id = :id", binding: ["sha256": .text(sha256), "id": .text(id)])
         return id
     }
 
@@ -103,7 +101,7 @@ final class ImportContext {
     /// `--create-missing`; else nil and a problem naming the closest companies.
     func company(_ column: String, in row: RowReader, createAs kind: String, required: Bool = true) throws -> Int64? {
         guard let name = row.bytes(column), !name.isEmpty else {
-            if required { row.problem(column, "missing value (this column is required)") }
+            if required { row.missing(column) }
             return nil
         }
         if let id = try companies.resolve(name) { return id }

@@ -1,52 +1,6 @@
 import CSV
-import Dispatch
 import SQLite
-
-#if canImport(Glibc)
-import Glibc
 import Support
-#endif
-
-public struct ImportOptions: Sendable {
-    /// The kind of every file (`--kind`); inferred from each header when nil.
-    public var kind: ImportKind?
-    /// Validate and count, write nothing (`--dry-run`).
-    public var dryRun = false
-    /// Create unknown companies instead of rejecting their rows (`--create-missing`).
-    public var createMissing = false
-    /// The source of every row without a `source_id` (`--source`).
-    public var sourceID: String?
-    /// US dollars per unit of a currency (`--rate EUR=1.08`), for `amount_usd`.
-    public var rates: [String: Double] = [:]
-    /// Problems kept for the report (all are counted); 0 keeps all.
-    public var maxProblems = 1000
-    /// Inputs of at least this many bytes are bulk imports: the secondary indexes that
-    /// serve reports are rebuilt once at the end instead of row by row.
-    public var bulkThreshold = 64 << 20
-
-    public init() {}
-}
-
-/// What happened to one file.
-public struct FileSummary: Sendable, Equatable {
-    public var file: String
-    public var kind: String
-    public var format: String
-    public var read = 0
-    public var inserted = 0
-    public var updated = 0
-    public var unchanged = 0
-    public var rejected = 0
-}
-
-/// The outcome of a run. When `problemCount` is not zero nothing was written.
-public struct ImportResult: Sendable {
-    public var files: [FileSummary]
-    public var problems: [ImportProblem]
-    public var problemCount: Int
-    /// True when the changes were committed (not a dry run, no problems).
-    public var committed: Bool
-}
 
 /// Imports CSV files in one transaction: all files or none.
 ///
@@ -74,7 +28,7 @@ public final class Importer {
         let header: Header
         let kind: ImportKind
         let format: FileFormat
-        let hasher: HashBox
+        let hasher: BackgroundHasher
     }
 
     /// A file to import: a path (`-` for standard input) or bytes in memory.
@@ -102,66 +56,77 @@ public final class Importer {
 
         var summaries: [FileSummary] = []
         var committed = false
-        // A 24 MiB page cache while importing: index pages of large tables stay in
-        // memory longer, and peak memory stays under 64 MiB (measured: 32 MiB gave a
-        // peak of 64.6 MiB on the 1M-round benchmark). Then the default again.
-        try db.execute("PRAGMA cache_size = -24576")
-        defer { try? db.execute("PRAGMA cache_size = -2000") }
         let bulk = totalBytes >= options.bulkThreshold
-        if bulk {
-            // Every reference a row makes (company, round, source, vocabulary word) is
-            // looked up or checked by the importers before the row is written, so that
+        // A larger page cache while importing: index pages of large tables stay in
+        // memory longer, and peak memory stays under 64 MiB. Then the value it had.
+        try db.withPragma("cache_size", Self.importCacheSize) {
+            // Bulk: every reference a row makes (company, round, source, vocabulary word)
+            // is looked up or checked by the importers before the row is written, so that
             // they can say which value in which line is wrong. SQLite checking each
             // foreign key again costs a B-tree seek per reference (together with the
             // by-company index below, a third of the 1M-round benchmark's time).
             // Per connection, and only settable outside a transaction.
-            try db.execute("PRAGMA foreign_keys = OFF")
-        }
-        defer { if bulk { try? db.execute("PRAGMA foreign_keys = ON") } }
-        try db.execute("BEGIN IMMEDIATE")
-        do {
-            let rebuild = bulk
-                ? try dropReportIndexes(
-                    of: Set(ordered.flatMap { Importer.tables(written: $0.kind) }),
-                    keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb }) : []
-            let context = try ImportContext(db: db, options: options, bulk: bulk)
-            if let source = options.sourceID, !context.knownSources.contains(source),
-                !ordered.contains(where: { $0.kind == .sources })
-            {
-                sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
-            }
-            var logRows: [(summary: FileSummary, digest: String, source: String?, milliseconds: Int)] = []
-            for file in ordered {
-                let started = MonotonicClock.milliseconds()
-                context.startFile(file.path)
-                let summary = try importRows(of: file, context: context, sink: sink) { bytes in
-                    self.progress?(doneBytes + bytes, totalBytes > 0 ? totalBytes : nil)
+            try db.withPragma("foreign_keys", bulk ? "OFF" : "ON") {
+                try db.inTransaction(.immediate) {
+                    let rebuild = bulk
+                        ? try dropReportIndexes(
+                            of: Set(ordered.flatMap { Importer.tables(written: $0.kind) }),
+                            keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb }) : []
+                    let context = try ImportContext(db: db, options: options, bulk: bulk)
+                    if let source = options.sourceID, !context.knownSources.contains(source),
+                        !ordered.contains(where: { $0.kind == .sources })
+                    {
+                        sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
+                    }
+                    var logRows: [LogRow] = []
+                    for file in ordered {
+                        let started = MonotonicClock.milliseconds()
+                        context.startFile(file.path)
+                        let summary = try importRows(of: file, context: context, sink: sink) { bytes in
+                            self.progress?(doneBytes + bytes, totalBytes > 0 ? totalBytes : nil)
+                        }
+                        doneBytes += file.reader.bytesRead
+                        let digest = file.hasher.finalize()
+                        let fileSource = try context.finishFile(sha256: digest)
+                        summaries.append(summary)
+                        logRows.append(
+                            LogRow(
+                                summary: summary, digest: digest, source: fileSource ?? options.sourceID,
+                                milliseconds: MonotonicClock.milliseconds() - started))
+                    }
+                    if let source = options.sourceID, !context.knownSources.contains(source), sink.count == 0 {
+                        sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
+                    }
+                    guard sink.count == 0 && !options.dryRun else { return .rollback }
+                    // SQLite's sorter takes as much memory as the page cache may: shrink the
+                    // cache while indexes are built, so the two do not add up past 64 MiB.
+                    if !rebuild.isEmpty {
+                        try db.withPragma("cache_size", Self.indexBuildCacheSize) {
+                            for index in rebuild { try db.execute(index) }
+                        }
+                    }
+                    try writeLog(logRows)
+                    committed = true
+                    return .commit
                 }
-                doneBytes += file.reader.bytesRead
-                let digest = file.hasher.finalize()
-                let fileSource = try context.finishFile(sha256: digest)
-                summaries.append(summary)
-                logRows.append((summary, digest, fileSource ?? options.sourceID, MonotonicClock.milliseconds() - started))
             }
-            if let source = options.sourceID, !context.knownSources.contains(source), sink.count == 0 {
-                sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
-            }
-            if sink.count == 0 && !options.dryRun {
-                // SQLite's sorter takes as much memory as the page cache may: shrink the
-                // cache while indexes are built, so the two do not add up past 64 MiB.
-                if !rebuild.isEmpty { try db.execute("PRAGMA cache_size = -8192") }
-                for index in rebuild { try db.execute(index) }
-                try writeLog(logRows, context: context)
-                try db.execute("COMMIT")
-                committed = true
-            } else {
-                try db.execute("ROLLBACK")
-            }
-        } catch {
-            if db.isInTransaction { try? db.execute("ROLLBACK") }
-            throw error
         }
         return ImportResult(files: summaries, problems: sink.sorted, problemCount: sink.count, committed: committed)
+    }
+
+    /// 24 MiB (measured: 32 MiB gave a peak of 64.6 MiB on the 1M-round benchmark).
+    static let importCacheSize = "-24576"
+    /// 8 MiB while a bulk import rebuilds its indexes, leaving room for the sorter.
+    static let indexBuildCacheSize = "-8192"
+    /// Rows between progress reports: frequent enough for a smooth bar, rare enough to cost nothing.
+    static let progressInterval = 4096
+
+    /// What `import_log` records of one file.
+    private struct LogRow {
+        let summary: FileSummary
+        let digest: String
+        let source: String?
+        let milliseconds: Int
     }
 
     /// The tables a kind writes.
@@ -182,18 +147,11 @@ public final class Importer {
     /// import's transaction, so a failed or killed import leaves the indexes as they were.
     private func dropReportIndexes(of tables: Set<String>, keepRoundsByCompany: Bool) throws -> [String] {
         var statements: [String] = []
-        let indexes = try db.allRows(
-            """
-            SELECT name, sql, tbl_name FROM sqlite_schema
-            WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
-              AND NOT (name = 'funding_rounds_by_company' AND ?)
-            ORDER BY name
-            """, [.integer(keepRoundsByCompany ? 1 : 0)])
-        for row in indexes {
-            guard case .text(let name) = row[0], case .text(let sql) = row[1], case .text(let table) = row[2],
-                tables.contains(table)
+        for index in try db.schemaObjects([.index]) where tables.contains(index.table) {
+            guard let sql = index.sql, !sql.hasPrefix("CREATE UNIQUE"),
+                !(keepRoundsByCompany && index.name == "funding_rounds_by_company")
             else { continue }
-            try db.execute("DROP INDEX \(SQL.identifier(name))")
+            try db.execute("DROP INDEX \(SQL.identifier(index.name))")
             statements.append(sql)
         }
         return statements
@@ -215,28 +173,10 @@ public final class Importer {
             case .bytes(let name, let bytes):
                 reader = CSVReader(bytes: bytes, name: name)
             }
-            let hasher = HashBox()
+            let hasher = BackgroundHasher()
             reader.observeRawBytes { hasher.update($0) }
-            guard try reader.nextRecord() else {
-                sink.add(ImportProblem(file: reader.name, line: nil, column: nil, message: "the file is empty (expected a header row)"))
-                continue
-            }
-            for problem in reader.problems {
-                sink.add(ImportProblem(file: reader.name, line: problem.line, column: problem.column, message: "header: " + problem.message))
-            }
-            let header = Header(reader.strings)
-            for duplicate in header.duplicates {
-                sink.add(
-                    ImportProblem(
-                        file: reader.name, line: reader.recordLine, column: nil,
-                        message: "column \"\(duplicate.name)\" appears twice (columns \(duplicate.first) and \(duplicate.second))"))
-            }
-            for (position, name) in header.names.enumerated() where name.trimmingSpaces().isEmpty {
-                sink.add(
-                    ImportProblem(
-                        file: reader.name, line: reader.recordLine, column: reader.position(ofField: position).column,
-                        message: "column \(position + 1) has no name"))
-            }
+            guard let names = try CSVChecks.header(of: reader, sink: sink, sameName: Header.normalize) else { continue }
+            let header = Header(names)
             guard let (kind, format) = decideKind(header, file: reader.name, sink: sink) else { continue }
             files.append(OpenFile(path: reader.name, reader: reader, header: header, kind: kind, format: format, hasher: hasher))
         }
@@ -290,24 +230,15 @@ public final class Importer {
         while try reader.nextRecord() {
             summary.read += 1
             row.startRecord()
-            if summary.read & 0xFFF == 0 { progress(reader.bytesRead) }
-            if !reader.problems.isEmpty {
-                sinkReaderProblems(reader, sink: sink)
-                summary.rejected += 1
-                continue
-            }
-            if reader.fieldCount != width {
-                sink.add(
-                    ImportProblem(
-                        file: file.path, line: reader.recordLine, column: reader.fieldCount > width ? reader.position(ofField: width).column : nil,
-                        message: "the row has \(reader.fieldCount) fields, the header has \(width)"))
+            if summary.read % Self.progressInterval == 0 { progress(reader.bytesRead) }
+            guard CSVChecks.recordIsWhole(reader, width: width, sink: sink) else {
                 summary.rejected += 1
                 continue
             }
             let outcome: RowOutcome
             do {
                 outcome = try importer.importRow(row)
-            } catch let error as SQLiteError where error.code == 19 || error.code == 20 || error.code == 25 {
+            } catch let error as SQLiteError where Self.rejectsTheRow(error) {
                 // A constraint the checks above did not foresee: reject the row, go on.
                 sink.add(ImportProblem(file: file.path, line: reader.recordLine, column: 1, message: "rejected by the database: \(error.message)"))
                 summary.rejected += 1
@@ -324,9 +255,12 @@ public final class Importer {
         return summary
     }
 
-    private func sinkReaderProblems(_ reader: CSVReader, sink: ProblemSink) {
-        for problem in reader.problems {
-            sink.add(ImportProblem(file: reader.name, line: problem.line, column: problem.column, message: problem.message))
+    /// A failure that is about the row's values (a constraint the checks did not
+    /// foresee, a type mismatch): the row is rejected and the import goes on.
+    static func rejectsTheRow(_ error: SQLiteError) -> Bool {
+        switch error.code {
+        case .SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_RANGE: true
+        default: false
         }
     }
 
@@ -345,51 +279,23 @@ public final class Importer {
         }
     }
 
-    private func writeLog(
-        _ rows: [(summary: FileSummary, digest: String, source: String?, milliseconds: Int)], context: ImportContext
-    ) throws {
+    private func writeLog(_ rows: [LogRow]) throws {
         let runID = try db.firstValue("SELECT coalesce(max(run_id), 0) + 1 FROM import_log") ?? .integer(1)
         let insert = try db.prepare(
             """
             INSERT INTO import_log (run_id, file, content_sha256, kind, format, source_id, rows_read, inserted, updated,
                                     unchanged, duration_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (:run_id, :file, :sha256, :kind, :format, :source_id, :read, :inserted, :updated, :unchanged, :ms)
             """)
-        for (summary, digest, sourceID, milliseconds) in rows {
-            let source: Value = sourceID.map { .text($0) } ?? .null
-            insert.reset()
-            try insert.bind([
-                runID, .text(summary.file), .text(digest), .text(summary.kind), .text(summary.format), source,
-                .integer(Int64(summary.read)), .integer(Int64(summary.inserted)), .integer(Int64(summary.updated)),
-                .integer(Int64(summary.unchanged)), .integer(Int64(milliseconds)),
+        for row in rows {
+            let summary = row.summary
+            try insert.execute(binding: [
+                "run_id": runID, "file": .text(summary.file), "sha256": .text(row.digest), "kind": .text(summary.kind),
+                "format": .text(summary.format), "source_id": row.source.map { .text($0) } ?? .null,
+                "read": .integer(Int64(summary.read)), "inserted": .integer(Int64(summary.inserted)),
+                "updated": .integer(Int64(summary.updated)), "unchanged": .integer(Int64(summary.unchanged)),
+                "ms": .integer(Int64(row.milliseconds)),
             ])
-            try insert.run()
         }
     }
-}
-
-/// Imports one record of a kind.
-protocol RowImporter: AnyObject {
-    func importRow(_ row: RowReader) throws -> RowOutcome
-}
-
-/// A SHA-256 fed from the reader's raw-byte observer, computed on a second thread
-/// so the import does not wait for it. At most eight chunks (2 MiB) wait in line:
-/// memory stays bounded if hashing ever falls behind.
-final class HashBox: @unchecked Sendable {
-    // @unchecked: `hasher` is only touched on `queue`; chunks are copied before crossing.
-    private var hasher = SHA256()
-    private let queue = DispatchQueue(label: "aikb.import.sha256")
-    private let slots = DispatchSemaphore(value: 8)
-
-    func update(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let chunk = Array(bytes)
-        slots.wait()
-        queue.async {
-            self.hasher.update(chunk)
-            self.slots.signal()
-        }
-    }
-
-    func finalize() -> String { queue.sync { hasher.finalizeHex() } }
 }

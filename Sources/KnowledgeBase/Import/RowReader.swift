@@ -2,17 +2,6 @@ import CSV
 import SQLite
 import Support
 
-/// A value ready to bind: the common cases need no allocation (`field` binds the
-/// reader's bytes in place).
-enum Cell {
-    case null
-    case integer(Int64)
-    case real(Double)
-    /// The bytes of a CSV field, bound without copying.
-    case field(Int)
-    case text(String)
-}
-
 /// The current record of a file, read through its header: typed accessors that
 /// parse and validate a column's value, and report what is wrong with the
 /// value's position (`FILE:LINE:COLUMN: column: message`).
@@ -85,13 +74,50 @@ final class RowReader {
         return .field(index)
     }
 
+    /// The one wording for a required column left blank.
+    static let missingValue = "missing value (this column is required)"
+
+    /// Reports `column` as required and blank.
+    func missing(_ column: String) { problem(column, Self.missingValue) }
+
     /// A required name or id: trimmed, not blank.
     func requiredString(_ column: String) -> String? {
         guard let value = string(column) else {
-            problem(column, "missing value (this column is required)")
+            missing(column)
             return nil
         }
         return value
+    }
+
+    /// A required id kept as the field's bytes (a Crunchbase uuid): trimmed, not blank.
+    func requiredBytes(_ column: String) -> UnsafeBufferPointer<UInt8>? {
+        guard let bytes = bytes(column), !bytes.isEmpty else {
+            missing(column)
+            return nil
+        }
+        return bytes
+    }
+
+    /// An ISO 3166 alpha-3 country code, upper-cased; nil when blank or wrong (reported).
+    func countryCode(_ column: String) -> String? {
+        guard let code = string(column) else { return nil }
+        let upper = code.uppercased()
+        guard upper.utf8.count == 3, upper.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            problem(column, "\"\(code)\" is not an ISO 3166 alpha-3 country code (expected e.g. USA, GBR, FRA)")
+            return nil
+        }
+        return upper
+    }
+
+    /// An ISO 4217 currency code, upper-cased; nil when blank or wrong (reported).
+    func currencyCode(_ column: String) -> String? {
+        guard let code = string(column) else { return nil }
+        let upper = code.uppercased()
+        guard upper.utf8.count == 3, upper.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
+            problem(column, "\"\(upper)\" is not a currency code (expected ISO 4217, e.g. USD, EUR, GBP)")
+            return nil
+        }
+        return upper
     }
 
     /// An ISO date of day, month or year precision, or NULL when blank.
@@ -160,6 +186,9 @@ final class RowReader {
         return .real(number * factor)
     }
 
+    /// Vocabularies up to this size are listed in full in an error; larger ones name their table.
+    static let vocabularyListedInFull = 12
+
     /// A word of a closed vocabulary, normalised ("Series A" → series_a); nil when blank.
     func word(_ column: String, in allowed: Set<String>, what: String, table: String? = nil) -> String? {
         guard let text = string(column) else { return nil }
@@ -167,13 +196,22 @@ final class RowReader {
         guard allowed.contains(word) else {
             let hint = Suggestions.hint(for: word, among: Array(allowed))
             let expected =
-                allowed.count <= 12
+                allowed.count <= Self.vocabularyListedInFull
                 ? " (expected one of: \(allowed.sorted().joined(separator: ", ")))"
                 : table.map { " (see the \($0) table)" } ?? ""
             problem(column, "unknown \(what) \"\(text)\"\(expected)\(hint)")
             return nil
         }
         return word
+    }
+
+    /// A required word of a closed vocabulary: blank is reported as missing.
+    func requiredWord(_ column: String, in allowed: Set<String>, what: String, table: String? = nil) -> String? {
+        guard string(column) != nil else {
+            missing(column)
+            return nil
+        }
+        return word(column, in: allowed, what: what, table: table)
     }
 
     /// yes/no/true/false/1/0 (and "disputed" where `allowDisputed`); nil when blank.
@@ -190,18 +228,4 @@ final class RowReader {
 extension Double {
     /// 100.0 as "100", 0.5 as "0.5".
     var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
-}
-
-extension Statement {
-    /// Binds a cell; `.field` binds the reader's bytes in place, which stay valid
-    /// until the next record (after this statement has run).
-    func bind(_ cell: Cell, at index: Int, reader: CSVReader) throws {
-        switch cell {
-        case .null: try bindNull(at: index)
-        case .integer(let value): try bind(value, at: index)
-        case .real(let value): try bind(value, at: index)
-        case .text(let value): try bind(value, at: index)
-        case .field(let field): try bindNoCopy(utf8: reader.field(field), at: index)
-        }
-    }
 }

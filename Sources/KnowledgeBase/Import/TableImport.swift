@@ -41,41 +41,19 @@ public struct TableImport {
             return finish(false)
         }
         summary.file = reader.name
-        guard try reader.nextRecord() else {
-            sink.add(ImportProblem(file: reader.name, line: nil, column: nil, message: "the file is empty (expected a header row)"))
-            return finish(false)
-        }
-        let columns = reader.strings
-        for problem in reader.problems {
-            sink.add(ImportProblem(file: reader.name, line: problem.line, column: problem.column, message: "header: " + problem.message))
-        }
-        var seen: [String: Int] = [:]
-        for (index, name) in columns.enumerated() {
-            let position = reader.position(ofField: index)
-            if name.isEmpty {
-                sink.add(ImportProblem(file: reader.name, line: position.line, column: position.column, message: "column \(index + 1) has no name"))
-            } else if let first = seen[name.lowercased()] {
-                sink.add(
-                    ImportProblem(
-                        file: reader.name, line: position.line, column: position.column,
-                        message: "column \"\(name)\" appears twice (columns \(first + 1) and \(index + 1)); SQLite names ignore case"))
-            } else {
-                seen[name.lowercased()] = index
-            }
-        }
-        let exists = try db.firstValue(
-            "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND name = ? COLLATE NOCASE", [.text(table)]) != nil
-        if exists && mode == .create {
+        guard let columns = try CSVChecks.header(
+            of: reader, sink: sink, sameName: { $0.lowercased() }, note: "; SQLite names ignore case")
+        else { return finish(false) }
+        let existing = try db.schemaObject(named: table)
+        if existing != nil && mode == .create {
             sink.add(
                 ImportProblem(
                     file: reader.name, line: nil, column: nil,
                     message: "table \"\(table)\" exists already; add --append to add rows or --replace to replace it"))
         }
-        if exists && mode == .append {
-            let existing = Set(try db.allRows("SELECT lower(name) FROM pragma_table_info(?)", [.text(table)]).compactMap {
-                if case .text(let name) = $0[0] { name } else { nil }
-            })
-            let unknown = columns.filter { !existing.contains($0.lowercased()) }
+        if let existing, mode == .append {
+            let known = Set(try db.columns(of: existing.name).map { $0.name.lowercased() })
+            let unknown = columns.filter { !known.contains($0.lowercased()) }
             if !unknown.isEmpty {
                 sink.add(
                     ImportProblem(
@@ -84,77 +62,62 @@ public struct TableImport {
             }
         }
         guard sink.count == 0 else { return finish(false) }
-
-        try db.execute("BEGIN IMMEDIATE")
-        do {
-            if exists && mode == .replace { try db.execute("DROP TABLE \(SQL.identifier(table))") }
-            if !exists || mode == .replace {
+        var committed = false
+        try db.inTransaction(.immediate) {
+            if existing != nil && mode == .replace { try db.execute("DROP TABLE \(SQL.identifier(table))") }
+            if existing == nil || mode == .replace {
                 let definitions = columns.map { SQL.identifier($0) + " TEXT" }.joined(separator: ", ")
                 try db.execute("CREATE TABLE \(SQL.identifier(table)) (\(definitions))")
             }
+            try db.execute(
+                """
+                INSERT INTO imported_tables (name, file) VALUES (:name, :file)
+                ON CONFLICT (name) DO UPDATE SET file = excluded.file, updated_at = excluded.updated_at
+                """, binding: ["name": .text(table), "file": .text(reader.name)])
             let names = columns.map(SQL.identifier).joined(separator: ", ")
-            let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+            let placeholders = (1...columns.count).map { ":c\($0)" }.joined(separator: ", ")
             let insert = try db.prepare("INSERT INTO \(SQL.identifier(table)) (\(names)) VALUES (\(placeholders))", persistent: true)
+            let fields = try (1...columns.count).map { try insert.parameter("c\($0)") }
             while try reader.nextRecord() {
                 summary.read += 1
-                if !reader.problems.isEmpty || reader.fieldCount != columns.count {
-                    for problem in reader.problems {
-                        sink.add(ImportProblem(file: reader.name, line: problem.line, column: problem.column, message: problem.message))
-                    }
-                    if reader.fieldCount != columns.count {
-                        sink.add(
-                            ImportProblem(
-                                file: reader.name, line: reader.recordLine, column: nil,
-                                message: "the row has \(reader.fieldCount) fields, the header has \(columns.count)"))
-                    }
+                guard CSVChecks.recordIsWhole(reader, width: columns.count, sink: sink) else {
                     summary.rejected += 1
                     continue
                 }
-                insert.reset()
-                for index in 0..<columns.count {
+                for (index, parameter) in fields.enumerated() {
                     let field = reader.field(index)
                     // Unquoted empty is NULL, quoted "" the empty string: as aikb writes CSV.
                     if field.isEmpty && !reader.isQuoted(index) {
-                        try insert.bindNull(at: index + 1)
+                        try insert.bindNull(to: parameter)
                     } else {
-                        try insert.bindNoCopy(utf8: field, at: index + 1)
+                        try insert.bindNoCopy(utf8: field, to: parameter)
                     }
                 }
-                try insert.run()
+                try insert.execute()
                 summary.inserted += 1
             }
-            if sink.count == 0 && !dryRun {
-                try db.execute("COMMIT")
-                return finish(true)
-            }
-            try db.execute("ROLLBACK")
-            return finish(false)
-        } catch {
-            if db.isInTransaction { try? db.execute("ROLLBACK") }
-            throw error
+            guard sink.count == 0 && !dryRun else { return .rollback }
+            committed = true
+            return .commit
         }
+        return finish(committed)
     }
 
-    /// Refuses names SQLite reserves and the knowledge base's own tables and views.
+    /// Refuses names SQLite reserves and the knowledge base's own tables and views:
+    /// only tables an earlier `--table` import made may be appended to or replaced.
     private func checkName(sink: ProblemSink, path: String) throws {
         if table.isEmpty || table.lowercased().hasPrefix("sqlite_") {
             sink.add(ImportProblem(file: path, line: nil, column: nil, message: "\"\(table)\" cannot be a table name"))
             return
         }
-        if try TableImport.knowledgeBaseObjects().contains(table.lowercased()) {
+        guard try db.objectExists(table) else { return }
+        let imported = try db.firstValue(
+            "SELECT 1 FROM imported_tables WHERE name = :name", binding: ["name": .text(table)]) != nil
+        if !imported {
             sink.add(
                 ImportProblem(
                     file: path, line: nil, column: nil,
                     message: "\"\(table)\" is part of the knowledge base; choose another table name"))
         }
-    }
-
-    /// The (lower-cased) names of every table and view the migrations create.
-    public static func knowledgeBaseObjects() throws -> Set<String> {
-        let scratch = try Database(path: ":memory:")
-        try Migrator.embedded().migrate(scratch)
-        return Set(try scratch.allRows("SELECT lower(name) FROM sqlite_schema WHERE type IN ('table', 'view')").compactMap {
-            if case .text(let name) = $0[0] { name } else { nil }
-        })
     }
 }

@@ -69,9 +69,12 @@ public struct Migrator: Sendable {
                 try db.execute(
                     """
                     INSERT INTO schema_migrations (version, name, checksum, applied_at)
-                    VALUES (?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+                    VALUES (:version, :name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
                     """,
-                    [.integer(Int64(migration.version)), .text(migration.name), .text(migration.checksum)])
+                    binding: [
+                        "version": .integer(Int64(migration.version)), "name": .text(migration.name),
+                        "checksum": .text(migration.checksum),
+                    ])
                 return true
             }
             if done { appliedNow.append(migration) }
@@ -93,24 +96,21 @@ public struct Migrator: Sendable {
     }
 
     private func historyTableExists(_ db: Database) throws -> Bool {
-        try db.firstValue(
-            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'") != nil
+        try db.objectExists("schema_migrations", kinds: [.table])
     }
 
     /// The applied migrations, checked against the known ones.
     private func verifiedHistory(of db: Database) throws -> [AppliedMigration] {
         guard try historyTableExists(db) else {
-            let tables = try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'")
-            if case .integer(let count)? = tables, count > 0 {
+            if try !db.schemaObjects([.table, .view, .index, .trigger]).isEmpty {
                 throw KnowledgeBaseError(
                     .schemaMismatch,
                     "\(db.path): this database was not created by aikb (it has tables but no schema_migrations)")
             }
             return []
         }
-        let statement = try db.prepare("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version")
         var history: [AppliedMigration] = []
-        try statement.forEachRow { row in
+        try db.prepare("SELECT version, name, checksum, applied_at FROM schema_migrations ORDER BY version").forEachRow { row in
             history.append(
                 AppliedMigration(
                     version: Int(row.int64(at: 0)), name: row.string(at: 1),

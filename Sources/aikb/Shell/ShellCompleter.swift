@@ -48,6 +48,7 @@ final class ShellCompleter {
 
     private func schema() -> [SchemaObject] {
         if let objects { return objects }
+        // Completion is a convenience: a schema it cannot read completes nothing.
         let loaded = (try? Schema.objects(in: db)) ?? []
         objects = loaded
         return loaded

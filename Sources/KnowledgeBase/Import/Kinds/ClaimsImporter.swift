@@ -45,7 +45,7 @@ final class ClaimsImporter: RowImporter {
         for column in ["unit", "scope", "notes"] { try upsert.bind(column, row.text(column), reader: reader) }
         try upsert.bind("period_start", start, reader: reader)
         try upsert.bind("period_end", end, reader: reader)
-        try upsert.bind("status", status ?? "stated")
+        try upsert.bind("status", status)
         return try upsert.run()
     }
 }

@@ -26,24 +26,21 @@ final class CompaniesImporter: RowImporter {
         columns = Self.optional.filter {
             header.has($0 == "sector_id" ? "sector" : $0) || ($0 == "source_id" && context.options.sourceID != nil)
         }
-        // kind and status are NOT NULL with defaults: a blank keeps the default (insert)
-        // or the current value (update).
-        let insertValues = columns.map { column -> String in
-            switch column {
-            case "kind": "coalesce(:kind, 'startup')"
-            case "status": "coalesce(:status, 'private')"
-            default: ":" + column
-            }
-        }
+        // Columns NOT NULL with a default (kind, status): a blank keeps the schema's
+        // default (insert) or the current value (update).
+        let defaults = Dictionary(
+            try db.columns(of: "companies").compactMap { column in
+                column.notNull ? column.defaultSQL.map { (column.name, $0) } : nil
+            }, uniquingKeysWith: { first, _ in first })
+        let insertValues = columns.map { column in defaults[column].map { "coalesce(:\(column), \($0))" } ?? ":" + column }
         insert = try db.prepare(
             "INSERT INTO companies (\((["name"] + columns).joined(separator: ", "))) VALUES (\(([":name"] + insertValues).joined(separator: ", ")))",
             persistent: true)
-        let assignments = columns.map { column -> String in
-            column == "kind" || column == "status" ? "\(column) = coalesce(:\(column), \(column))" : "\(column) = :\(column)"
+        let assignments = columns.map { column in
+            defaults[column] != nil ? "\(column) = coalesce(:\(column), \(column))" : "\(column) = :\(column)"
         }
-        let changed = columns.map { column -> String in
-            column == "kind" || column == "status"
-                ? "\(column) IS NOT coalesce(:\(column), \(column))" : "\(column) IS NOT :\(column)"
+        let changed = columns.map { column in
+            defaults[column] != nil ? "\(column) IS NOT coalesce(:\(column), \(column))" : "\(column) IS NOT :\(column)"
         }
         update = try db.prepare(
             """
@@ -55,7 +52,8 @@ final class CompaniesImporter: RowImporter {
             SELECT id, 'name' FROM companies WHERE name = :alias
             UNION ALL SELECT company_id, 'alias' FROM company_aliases WHERE alias = :alias
             """, persistent: true)
-        insertAlias = try db.prepare("INSERT INTO company_aliases (alias, company_id) VALUES (?, ?)", persistent: true)
+        insertAlias = try db.prepare(
+            "INSERT INTO company_aliases (alias, company_id) VALUES (:alias, :company_id)", persistent: true)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
@@ -73,19 +71,18 @@ final class CompaniesImporter: RowImporter {
         if row.rejected { return .rejected }
 
         var outcome: RowOutcome
-        let statement = existing == nil ? insert : update
-        statement.reset()
-        for (column, value) in values { try statement.bind(value, named: column) }
+        var bindings = Dictionary(values, uniquingKeysWith: { first, _ in first })
         if let existing {
-            try statement.bind(.integer(existing), named: "id")
+            bindings["id"] = .integer(existing)
             // Matched through an alias: keep the canonical name. Matched by uuid or
             // name: the file's spelling of the name wins.
             let keepName = !matchedByName && uuid == nil
-            try statement.bind(keepName ? .null : .text(name), named: "name")
+            bindings["name"] = keepName ? .null : .text(name)
+            try update.execute(binding: bindings)
         } else {
-            try statement.bind(.text(name), named: "name")
+            bindings["name"] = .text(name)
+            try insert.execute(binding: bindings)
         }
-        try statement.run()
         let company: Int64
         if let existing {
             company = existing
@@ -115,19 +112,11 @@ final class CompaniesImporter: RowImporter {
             case "sector_id":
                 values.append((column, row.word("sector", in: context.sectors, what: "sector (see the sectors table)").map { .text($0) } ?? .null))
             case "country_code":
-                if let code = row.string(column) {
-                    let upper = code.uppercased()
-                    if upper.count != 3 || !upper.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                        row.problem(column, "\"\(code)\" is not an ISO 3166 alpha-3 country code (expected e.g. USA, GBR, FRA)")
-                    }
-                    values.append((column, .text(upper)))
-                } else {
-                    values.append((column, .null))
-                }
+                values.append((column, row.countryCode(column).map { .text($0) } ?? .null))
             case "founded_on", "ipo_on":
                 if case .text(let date) = row.date(column) { values.append((column, .text(date))) } else { values.append((column, .null)) }
             case "source_id":
-                values.append((column, context.namedSource(for: row).map { .text($0) } ?? .null))
+                values.append((column, try context.namedSource(for: row).map { .text($0) } ?? .null))
             default:
                 values.append((column, text(column)))
             }
@@ -148,21 +137,15 @@ final class CompaniesImporter: RowImporter {
     /// Adds an alias unless it is there already; an alias naming another company is a problem.
     private func addAlias(_ alias: String, to company: Int64, name: String, row: RowReader) throws -> Bool {
         if alias.lowercased() == name.lowercased() { return false }
-        aliasOwner.reset()
-        try aliasOwner.bind(.text(alias), named: "alias")
-        defer { aliasOwner.reset() }
-        if try aliasOwner.step() {
-            let owner = aliasOwner.row.int64(at: 0)
+        let owner = try aliasOwner.firstRow(binding: ["alias": .text(alias)]) { ($0.int64(at: 0), $0.string(at: 1)) }
+        if let (owner, kind) = owner {
             if owner != company {
-                let what = aliasOwner.row.string(at: 1) == "name" ? "the name" : "an alias"
+                let what = kind == "name" ? "the name" : "an alias"
                 row.problem("aliases", "\"\(alias)\" is already \(what) of another company (id \(owner))")
             }
             return false
         }
-        insertAlias.reset()
-        try insertAlias.bind(alias, at: 1)
-        try insertAlias.bind(company, at: 2)
-        try insertAlias.run()
+        try insertAlias.execute(binding: ["alias": .text(alias), "company_id": .integer(company)])
         context.companies.forgetNames()
         return true
     }

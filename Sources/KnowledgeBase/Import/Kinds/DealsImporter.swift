@@ -28,8 +28,7 @@ final class DealsImporter: RowImporter {
         let reader = row.reader
         let supplier = try context.company("supplier", in: row, createAs: "other")
         let customer = try context.company("customer", in: row, createAs: "other")
-        let kind = row.word("kind", in: context.dealKinds, what: "deal kind", table: "deal_kinds")
-        if row.string("kind") == nil { row.problem("kind", "missing value (this column is required)") }
+        let kind = row.requiredWord("kind", in: context.dealKinds, what: "deal kind", table: "deal_kinds")
         let source = try context.source(for: row)
         let money = MoneyColumns.read(
             row, amount: nil, currency: nil, usd: "value_usd", status: "value_status", minimum: "value_min_usd",
@@ -53,7 +52,7 @@ final class DealsImporter: RowImporter {
         try upsert.bind("power_mw", power, reader: reader)
         try upsert.bind("term_months", term, reader: reader)
         try upsert.bind("announced_on", announced, reader: reader)
-        try upsert.bind("status", status ?? "announced")
+        try upsert.bind("status", status)
         try upsert.bind("value_usd", money.usd)
         try upsert.bind("value_status", money.status)
         try upsert.bind("value_min_usd", money.minimum)

@@ -7,6 +7,7 @@ final class InvestorsImporter: RowImporter {
     private let upsert: Upsert
     private let roundByExternalID: Statement
     private let roundByNaturalKey: Statement
+    private let roundID: Statement.Parameter
 
     init(context: ImportContext, header: Header) throws {
         self.context = context
@@ -20,12 +21,14 @@ final class InvestorsImporter: RowImporter {
             db: context.db, table: "round_investors", columns: columns, conflicts: [("(round_id, investor_id)", nil)],
             keyColumns: ["round_id", "investor_id"],
             classification: .insertFirst)
-        roundByExternalID = try context.db.prepare("SELECT id FROM funding_rounds WHERE external_id = ?", persistent: true)
+        roundByExternalID = try context.db.prepare(
+            "SELECT id FROM funding_rounds WHERE external_id = :round_id", persistent: true)
         roundByNaturalKey = try context.db.prepare(
             """
             SELECT id FROM funding_rounds
-            WHERE company_id = ? AND round_type = ? AND announced_on IS ? LIMIT 2
+            WHERE company_id = :company_id AND round_type = :round_type AND announced_on IS :announced_on LIMIT 2
             """, persistent: true)
+        roundID = try roundByExternalID.parameter("round_id")
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
@@ -52,10 +55,8 @@ final class InvestorsImporter: RowImporter {
     /// The round a row names, or nil with a problem.
     private func round(_ row: RowReader) throws -> Int64? {
         if let id = row.bytes("round_id"), !id.isEmpty {
-            roundByExternalID.reset()
-            try roundByExternalID.bindNoCopy(utf8: id, at: 1)
-            defer { roundByExternalID.reset() }
-            if try roundByExternalID.step() { return roundByExternalID.row.int64(at: 0) }
+            try roundByExternalID.bindNoCopy(utf8: id, to: roundID)
+            if let round = try roundByExternalID.firstRow({ $0.int64(at: 0) }) { return round }
             row.problem("round_id", "unknown round \"\(String(decoding: id, as: UTF8.self))\" (no round has this round_id)")
             return nil
         }
@@ -64,21 +65,19 @@ final class InvestorsImporter: RowImporter {
             return nil
         }
         let company = try context.company("company", in: row, createAs: "startup")
-        let type = row.word("round_type", in: context.roundTypes, what: "round type", table: "round_types")
-        if row.string("round_type") == nil { row.problem("round_type", "missing value (this column is required)") }
+        let type = row.requiredWord("round_type", in: context.roundTypes, what: "round type", table: "round_types")
         let date = row.date("announced_on")
         guard let company, let type else { return nil }
-        roundByNaturalKey.reset()
-        defer { roundByNaturalKey.reset() }
-        try roundByNaturalKey.bind(company, at: 1)
-        try roundByNaturalKey.bind(type, at: 2)
-        if case .text(let day) = date { try roundByNaturalKey.bind(day, at: 3) } else { try roundByNaturalKey.bindNull(at: 3) }
-        guard try roundByNaturalKey.step() else {
+        var matches: [Int64] = []
+        let announced: Value = if case .text(let day) = date { .text(day) } else { .null }
+        try roundByNaturalKey.forEachRow(binding: ["company_id": .integer(company), "round_type": .text(type), "announced_on": announced]) {
+            matches.append($0.int64(at: 0))
+        }
+        guard let id = matches.first else {
             row.problem("company", "no \(type) round of \"\(row.string("company") ?? "")\" announced on \(row.string("announced_on") ?? "(no date)"); import the round first")
             return nil
         }
-        let id = roundByNaturalKey.row.int64(at: 0)
-        if try roundByNaturalKey.step() {
+        if matches.count > 1 {
             row.problem("company", "several \(type) rounds of \"\(row.string("company") ?? "")\" match; name the round by round_id")
             return nil
         }

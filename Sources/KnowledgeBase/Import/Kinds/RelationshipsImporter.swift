@@ -17,8 +17,7 @@ final class RelationshipsImporter: RowImporter {
         let reader = row.reader
         let from = try context.company("from", in: row, createAs: "other")
         let to = try context.company("to", in: row, createAs: "other")
-        let kind = row.word("kind", in: context.relationshipKinds, what: "relationship kind", table: "relationship_kinds")
-        if row.string("kind") == nil { row.problem("kind", "missing value (this column is required)") }
+        let kind = row.requiredWord("kind", in: context.relationshipKinds, what: "relationship kind", table: "relationship_kinds")
         let source = try context.source(for: row)
         let since = row.date("since")
         let until = row.date("until")

@@ -30,7 +30,7 @@ final class SourcesImporter: RowImporter {
         } else {
             try upsert.bind("language", nil as String?)
         }
-        try upsert.bind("kind", row.word("kind", in: Vocabulary.sourceKinds, what: "source kind") ?? "article")
+        try upsert.bind("kind", row.word("kind", in: Vocabulary.sourceKinds, what: "source kind"))
         try upsert.bind("reliability", row.word("reliability", in: Vocabulary.reliabilities, what: "reliability"))
         guard !row.rejected, let id else { return .rejected }
         let outcome = try upsert.run()

@@ -1,0 +1,29 @@
+import ArgumentParser
+import KnowledgeBase
+import Output
+import Query
+import SQLite
+import Support
+
+struct FacetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facets",
+        abstract: "Value counts per column of a table, view or report (Datasette's facets).",
+        discussion: "One row per (column, value) with its count, most frequent first; --where filters as in report run.")
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var output: FormatOptions
+    @Argument(help: "The table, view or report.") var object: String
+    @Argument(help: "Columns to count values of.") var columns: [String]
+    @Option(name: .customLong("where"), help: ArgumentHelp("A filter (repeatable): COL=VALUE, COL>VALUE, COL<VALUE, COL~TEXT, ...", valueName: "filter"))
+    var filters: [String] = []
+    @Option(help: ArgumentHelp("Values per column at most.", valueName: "n")) var limit = 20
+
+    func run() throws {
+        try reportingErrors {
+            let db = try database.open(.read)
+            let statement = try Facets.query(object, columns: columns, filters: try filters.map(Filter.parse), limit: limit, in: db)
+            try printRows(of: statement, with: output.printer())
+        }
+    }
+}
