@@ -182,8 +182,13 @@ public final class Statement {
         return try text.withUTF8 { utf8 in
             try bindText(utf8, at: parameter.index, destructor: nil)
             defer {
-                sqlite3_reset(handle)  // binding is refused (MISUSE) on a statement not reset
-                sqlite3_bind_null(handle, parameter.index)
+                // Unbind the borrowed bytes. `execute` in the body has usually reset the
+                // statement already (a second reset costs about a row's worth of work);
+                // binding is refused (MISUSE) on one that is not reset, so reset then.
+                if sqlite3_bind_null(handle, parameter.index) != SQLITE_OK {
+                    sqlite3_reset(handle)
+                    sqlite3_bind_null(handle, parameter.index)
+                }
             }
             return try body()
         }
