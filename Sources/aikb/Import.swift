@@ -100,7 +100,7 @@ struct Import: ParsableCommand {
             }
             progress.finish()
             for problem in result.problems { Terminal.error(problem.description) }
-            printSummary(result)
+            try printSummary(result)
             if result.problemCount > 0 {
                 let shown = result.problems.count < result.problemCount ? " (first \(result.problems.count) shown)" : ""
                 Terminal.error("aikb: \(result.problemCount) problem\(result.problemCount == 1 ? "" : "s")\(shown); nothing was written")
@@ -110,10 +110,10 @@ struct Import: ParsableCommand {
         }
     }
 
-    private func printSummary(_ result: ImportResult) {
+    private func printSummary(_ result: ImportResult) throws {
         guard !result.files.isEmpty else { return }
         let printer = output.printer()
-        printer.begin(columns: ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected"])
+        try printer.begin(columns: ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected"])
         for file in result.files {
             printer.write([
                 .text(file.file), .text(file.kind), .text(file.format), .integer(Int64(file.read)),

@@ -67,7 +67,7 @@ struct ShellState {
             case ".tables":
                 let objects = try Schema.objects(in: db)
                 let printer = RowPrinter(format: format, output: .standardOutput)
-                printer.begin(columns: ["name", "kind"])
+                try printer.begin(columns: ["name", "kind"])
                 for object in objects { printer.write([.text(object.name), .text(object.kind.rawValue)]) }
                 printer.end()
             case ".schema":
@@ -75,7 +75,7 @@ struct ShellState {
                 OutputStream.standardOutput.write(objects.map { $0.sql + ";" }.joined(separator: "\n") + "\n")
             case ".reports":
                 let printer = RowPrinter(format: format, output: .standardOutput)
-                printer.begin(columns: ["name", "title"])
+                try printer.begin(columns: ["name", "title"])
                 for report in try Reports(db: db).list() { printer.write([.text(report.name), .text(report.title)]) }
                 printer.end()
             case ".format", ".mode":
