@@ -78,8 +78,11 @@ struct Import: ParsableCommand {
         return result
     }
 
+    static let summaryColumns = ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected"]
+
     func run() throws {
         try reportingErrors {
+            try output.printer().check(columns: Self.summaryColumns)  // a wrong --columns fails before anything is written
             let db = try database.open(.write)
             let progress = ProgressBar()
             let result: ImportResult
@@ -113,7 +116,7 @@ struct Import: ParsableCommand {
     private func printSummary(_ result: ImportResult) throws {
         guard !result.files.isEmpty else { return }
         let printer = output.printer()
-        try printer.begin(columns: ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected"])
+        try printer.begin(columns: Self.summaryColumns)
         for file in result.files {
             printer.write([
                 .text(file.file), .text(file.kind), .text(file.format), .integer(Int64(file.read)),
