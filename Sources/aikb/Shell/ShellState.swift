@@ -56,7 +56,7 @@ struct ShellState {
                     .tables            tables, views and reports
                     .schema [NAME]     CREATE statements (all, or one table, view or report)
                     .reports           the named reports
-                    .format [FMT]      show or set the output format: table, csv, tsv, json, jsonl, markdown
+                    .format [FMT]      show or set the output format: table, box, line, csv, tsv, json, jsonl, markdown
                     .timer on|off      print how long each statement takes
                     .timeout SECONDS   the time limit per statement (0: none); now \(timeout.formattedSeconds)
                     .help              this text
@@ -81,7 +81,7 @@ struct ShellState {
             case ".format", ".mode":
                 if let argument {
                     guard let chosen = OutputFormat(rawValue: argument) else {
-                        throw KnowledgeBaseError(.invalidInput, "unknown format \(argument) (table, csv, tsv, json, jsonl, markdown)")
+                        throw KnowledgeBaseError(.invalidInput, "unknown format \(argument) (table, box, line, csv, tsv, json, jsonl, markdown)")
                     }
                     format = chosen
                 } else {
