@@ -31,7 +31,7 @@ let package = Package(
             dependencies: ["SQLite", "CSV", "Support"],
             plugins: ["EmbedFiles"]
         ),
-        // Rows into text: table, csv, tsv, json, jsonl, markdown.
+        // Rows into text: table, box, line, csv, tsv, json, jsonl, markdown; units for people.
         .target(name: "Output", dependencies: ["SQLite", "CSV", "Support"]),
         // Reading lines at a terminal: BSD editline loaded at run time, or plain lines.
         // Knows nothing of SQL.
@@ -59,6 +59,7 @@ let package = Package(
             name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "SQLite", "CSV", "Support"],
             exclude: ["Corpus"]  // CSV cases the tests read from disk
         ),
+        .testTarget(name: "OutputTests", dependencies: ["Output", "SQLite", "CSV"]),  // CSV: round trips through the reader
         .testTarget(name: "QueryTests", dependencies: ["Query", "Output", "KnowledgeBase", "SQLite"]),
         // Runs the real `aikb` binary; the dependency makes `swift test` build it.
         .testTarget(name: "CLITests", dependencies: ["aikb", "SQLite"]),

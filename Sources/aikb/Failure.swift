@@ -1,5 +1,6 @@
 import ArgumentParser
 import KnowledgeBase
+import Output
 import Query
 import SQLite
 
@@ -43,6 +44,8 @@ func describe(_ error: any Error) -> (message: String, status: Int32) {
             case .schemaMismatch: ExitStatus.schemaMismatch
             }
         return (error.message, status)
+    case let error as OutputError:
+        return (error.message, ExitStatus.dataError)  // --columns naming a column the result lacks
     case let problem as SQLProblem:
         let status: Int32 =
             switch problem.kind {

@@ -78,8 +78,11 @@ struct Import: ParsableCommand {
         return result
     }
 
+    static let summaryColumns = ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected"]
+
     func run() throws {
         try reportingErrors {
+            try output.printer().check(columns: Self.summaryColumns)  // a wrong --columns fails before anything is written
             let db = try database.open(.write)
             let progress = ProgressBar()
             let result: ImportResult
@@ -100,7 +103,7 @@ struct Import: ParsableCommand {
             }
             progress.finish()
             for problem in result.problems { Terminal.error(problem.description) }
-            printSummary(result)
+            try printSummary(result)
             if result.problemCount > 0 {
                 let shown = result.problems.count < result.problemCount ? " (first \(result.problems.count) shown)" : ""
                 Terminal.error("aikb: \(result.problemCount) problem\(result.problemCount == 1 ? "" : "s")\(shown); nothing was written")
@@ -110,10 +113,10 @@ struct Import: ParsableCommand {
         }
     }
 
-    private func printSummary(_ result: ImportResult) {
+    private func printSummary(_ result: ImportResult) throws {
         guard !result.files.isEmpty else { return }
         let printer = output.printer()
-        printer.begin(columns: ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected"])
+        try printer.begin(columns: Self.summaryColumns)
         for file in result.files {
             printer.write([
                 .text(file.file), .text(file.kind), .text(file.format), .integer(Int64(file.read)),

@@ -3,7 +3,7 @@ import SQLite
 
 /// Streams every row of a statement into a printer.
 func printRows(of statement: Statement, with printer: RowPrinter) throws {
-    printer.begin(columns: statement.columnNames)
+    try printer.begin(columns: statement.columnNames)
     do {
         try statement.forEachRow { printer.write($0) }
     } catch {

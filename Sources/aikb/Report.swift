@@ -23,7 +23,7 @@ struct Report: ParsableCommand {
             try reportingErrors {
                 let reports = try Reports(db: database.open(.read)).list()
                 let printer = output.printer()
-                printer.begin(columns: ["name", "title", "description", "builtin"])
+                try printer.begin(columns: ["name", "title", "description", "builtin"])
                 for report in reports {
                     printer.write([.text(report.name), .text(report.title), .text(report.description), .integer(report.builtin ? 1 : 0)])
                 }
@@ -67,7 +67,7 @@ struct Report: ParsableCommand {
                         throw ValidationError("--format: expected text, json, jsonl, csv, tsv, markdown or table")
                     }
                     let printer = RowPrinter(format: format, output: out)
-                    printer.begin(columns: ["column", "description"])
+                    try printer.begin(columns: ["column", "description"])
                     for column in columns { printer.write([.text(column.name), column.description.map { .text($0) } ?? .null]) }
                     printer.end()
                 }

@@ -65,7 +65,7 @@ struct SQLCommand: ParsableCommand {
             let format = output.resolved
             var results = 0
             try session.run(script, origin: origin, onResult: { statement in
-                if results > 0 && (format == .table || format == .markdown) { OutputStream.standardOutput.write("\n") }
+                if results > 0 && format.isForPeople { OutputStream.standardOutput.write("\n") }
                 results += 1
                 try printRows(of: statement, with: output.printer())
             }, onChanges: { changed in

@@ -27,7 +27,7 @@ struct SchemaCommand: ParsableCommand {
                     return
                 }
                 let printer = output.printer()
-                printer.begin(columns: ["column", "type", "not_null", "primary_key", "description"])
+                try printer.begin(columns: ["column", "type", "not_null", "primary_key", "description"])
                 for column in object.columns {
                     let description: Value = column.description.map { .text($0) } ?? .null
                     let row: [Value] = [
@@ -40,7 +40,7 @@ struct SchemaCommand: ParsableCommand {
                 return
             }
             let printer = output.printer()
-            printer.begin(columns: ["name", "kind", "columns", "rows"])
+            try printer.begin(columns: ["name", "kind", "columns", "rows"])
             for object in try Schema.objects(in: db) {
                 let rows: Value = object.kind == .table ? .integer(try Schema.rowCount(of: object.name, in: db)) : .null
                 printer.write([.text(object.name), .text(object.kind.rawValue), .integer(Int64(object.columns.count)), rows])

@@ -71,7 +71,8 @@ import Testing
         #expect(try out("json") == "[\n{\"a\":null,\"b\":\"\",\"c\":1500000000.0,\"d\":7}\n]\n")
         #expect(try out("jsonl") == "{\"a\":null,\"b\":\"\",\"c\":1500000000.0,\"d\":7}\n")
         #expect(try out("markdown") == "| a | b | c | d |\n| --- | --- | --- | --- |\n| NULL |  | 1500000000.0 | 7 |\n")
-        let table = try out("table")
+        // table, box and line show NULL as an empty cell unless --null says otherwise.
+        let table = try aikb("report", "run", "nulls", "--format", "table", "--null", "NULL", db: path).stdout
         #expect(table.contains("NULL"))
         #expect(table.contains("1500000000.0"))
     }

@@ -56,7 +56,7 @@ struct ShellState {
                     .tables            tables, views and reports
                     .schema [NAME]     CREATE statements (all, or one table, view or report)
                     .reports           the named reports
-                    .format [FMT]      show or set the output format: table, csv, tsv, json, jsonl, markdown
+                    .format [FMT]      show or set the output format: table, box, line, csv, tsv, json, jsonl, markdown
                     .timer on|off      print how long each statement takes
                     .timeout SECONDS   the time limit per statement (0: none); now \(timeout.formattedSeconds)
                     .help              this text
@@ -67,7 +67,7 @@ struct ShellState {
             case ".tables":
                 let objects = try Schema.objects(in: db)
                 let printer = RowPrinter(format: format, output: .standardOutput)
-                printer.begin(columns: ["name", "kind"])
+                try printer.begin(columns: ["name", "kind"])
                 for object in objects { printer.write([.text(object.name), .text(object.kind.rawValue)]) }
                 printer.end()
             case ".schema":
@@ -75,13 +75,13 @@ struct ShellState {
                 OutputStream.standardOutput.write(objects.map { $0.sql + ";" }.joined(separator: "\n") + "\n")
             case ".reports":
                 let printer = RowPrinter(format: format, output: .standardOutput)
-                printer.begin(columns: ["name", "title"])
+                try printer.begin(columns: ["name", "title"])
                 for report in try Reports(db: db).list() { printer.write([.text(report.name), .text(report.title)]) }
                 printer.end()
             case ".format", ".mode":
                 if let argument {
                     guard let chosen = OutputFormat(rawValue: argument) else {
-                        throw KnowledgeBaseError(.invalidInput, "unknown format \(argument) (table, csv, tsv, json, jsonl, markdown)")
+                        throw KnowledgeBaseError(.invalidInput, "unknown format \(argument) (table, box, line, csv, tsv, json, jsonl, markdown)")
                     }
                     format = chosen
                 } else {
