@@ -14,7 +14,9 @@ public enum Seeds {
     public static func load(into db: Database) throws -> SeedReport {
         let inputs = EmbeddedFiles.seeds.map { Importer.Input.bytes(name: "Seeds/" + $0.name, Array($0.contents.utf8)) }
         guard !inputs.isEmpty else { return SeedReport() }
-        let result = try Importer(db: db, options: ImportOptions()).run(inputs)
+        var options = ImportOptions()
+        options.command = "seed"
+        let result = try Importer(db: db, options: options).run(inputs)
         guard result.problemCount == 0 else {
             let first = result.problems.prefix(5).map(\.description).joined(separator: "; ")
             throw KnowledgeBaseError(

@@ -1,9 +1,10 @@
 // Writes a Swift source file that holds the given files' text, so the `aikb`
 // binary carries its migrations and seeds and needs nothing beside it at run time.
 //
-// Usage: embed-files OUTPUT.swift GROUP=PATH ...
-// Each GROUP becomes `EmbeddedFiles.GROUP`, an array of (name, contents) in the
-// order given. Contents are written as single-line raw string literals with
+// Usage: embed-files OUTPUT.swift GROUP=FOLDER=SUFFIX ...
+// Each GROUP becomes `EmbeddedFiles.GROUP`, an array of (name, contents) of the
+// files under FOLDER (subfolders too) whose names end in SUFFIX, named by their path
+// relative to FOLDER (`epoch/gpu_clusters.csv`) and sorted by it. Contents are written as single-line raw string literals with
 // escapes for control characters, so every byte (CR included) survives exactly.
 import Foundation
 
@@ -35,20 +36,24 @@ func literal(_ bytes: [UInt8], path: String) -> String {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else { fail("usage: embed-files OUTPUT.swift GROUP=PATH ...") }
+guard let output = arguments.first else { fail("usage: embed-files OUTPUT.swift GROUP=FOLDER=SUFFIX ...") }
 var groups: [(name: String, files: [(name: String, literal: String)])] = []
 for argument in arguments.dropFirst() {
-    guard let equals = argument.firstIndex(of: "=") else { fail("expected GROUP=PATH, got \(argument)") }
-    let group = String(argument[..<equals])
-    let path = String(argument[argument.index(after: equals)...])
-    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-    let name = URL(fileURLWithPath: path).lastPathComponent
-    let entry = (name: name, literal: literal([UInt8](data), path: path))
-    if let index = groups.firstIndex(where: { $0.name == group }) {
-        groups[index].files.append(entry)
-    } else {
-        groups.append((group, [entry]))
+    let parts = argument.split(separator: "=", maxSplits: 2).map(String.init)
+    guard parts.count == 3 else { fail("expected GROUP=FOLDER=SUFFIX, got \(argument)") }
+    let (group, folder, suffix) = (parts[0], parts[1], parts[2])
+    guard let enumerator = FileManager.default.enumerator(atPath: folder) else { fail("cannot list \(folder)") }
+    var names: [String] = []
+    while let relative = enumerator.nextObject() as? String {
+        if relative.hasSuffix(suffix) { names.append(relative) }
     }
+    var files: [(name: String, literal: String)] = []
+    for name in names.sorted() {
+        let path = folder + "/" + name
+        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+        files.append((name: name, literal: literal([UInt8](data), path: path)))
+    }
+    groups.append((group, files))
 }
 
 var source = """

@@ -59,10 +59,19 @@ func importFiles(_ db: Database, _ paths: [String], options: ImportOptions = Imp
 /// Every row of every table, as one comparable text: equal before and after
 /// means the database did not change.
 func fingerprint(_ db: Database) throws -> String {
+    try fingerprint(db, excluding: [])
+}
+
+/// The tables that log runs rather than hold knowledge: they grow with every run and
+/// hold times.
+let logTables: Set<String> = ["import_log", "runs", "history", "schema_migrations", "reports"]
+
+/// `fingerprint` without the named tables.
+func fingerprint(_ db: Database, excluding excluded: Set<String>) throws -> String {
     var text = ""
     let tables = try db.allRows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     for table in tables {
-        guard case .text(let name) = table[0] else { continue }
+        guard case .text(let name) = table[0], !excluded.contains(name) else { continue }
         text += "== \(name)\n"
         for row in try db.allRows("SELECT * FROM \(SQL.identifier(name)) ORDER BY 1, 2") {
             text += "\(row)\n"

@@ -19,11 +19,15 @@ final class ImportContext {
     /// Crunchbase uuids of investors, in bulk imports only (nil otherwise).
     let crunchbaseInvestors: UUIDCache?
 
-    init(db: Database, options: ImportOptions, bulk: Bool = false) throws {
+    /// The run this import's changes are recorded with.
+    let run: Int64
+
+    init(db: Database, options: ImportOptions, run: Int64, bulk: Bool = false) throws {
         self.db = db
         self.options = options
+        self.run = run
         crunchbaseInvestors = bulk ? UUIDCache() : nil
-        companies = try CompanyResolver(db: db)
+        companies = try CompanyResolver(db: db, run: run)
         func words(_ sql: String) throws -> Set<String> { Set(try db.strings(sql)) }
         roundTypes = try words("SELECT id FROM round_types")
         dealKinds = try words("SELECT id FROM deal_kinds")
@@ -32,8 +36,8 @@ final class ImportContext {
         knownSources = try words("SELECT id FROM sources")
         createFileSource = try db.prepare(
             """
-            INSERT INTO sources (id, title, kind, notes)
-            VALUES (:id, :title, 'dataset', 'Created by aikb import for the file itself')
+            INSERT INTO sources (id, title, kind, notes, created_run)
+            VALUES (:id, :title, 'dataset', 'Created by aikb import for the file itself', :created_run)
             ON CONFLICT (id) DO NOTHING
             """)
     }
@@ -82,7 +86,9 @@ final class ImportContext {
         guard let file = currentFile else { return "file:unknown" }
         if let id = file.sourceID { return id }
         let id = ImportContext.fileSourceID(for: file.path)
-        try createFileSource.execute(binding: ["id": .text(id), "title": .text(FileSystem.baseName(of: file.path))])
+        try createFileSource.execute(binding: [
+            "id": .text(id), "title": .text(FileSystem.baseName(of: file.path)), "created_run": .integer(run),
+        ])
         knownSources.insert(id)
         currentFile = (file.path, id)
         return id
@@ -97,15 +103,34 @@ final class ImportContext {
         return id
     }
 
-    /// A company named in a column: by name or alias; created with `kind` under
-    /// `--create-missing`; else nil and a problem naming the closest companies.
+    /// A company named in a column: by its id column (`company_id` beside
+    /// `company`: aikb's id or `scheme:external_id`) when the file has one and it is
+    /// filled, else by name or alias; created with `kind` under `--create-missing`;
+    /// else nil and a problem naming the closest companies. A name several companies
+    /// share is a problem listing them, never a guess.
     func company(_ column: String, in row: RowReader, createAs kind: String, required: Bool = true) throws -> Int64? {
+        let idColumn = Self.idColumn(for: column)
+        if let reference = row.string(idColumn) {
+            if let id = try companies.resolve(reference: reference) { return id }
+            row.problem(
+                idColumn,
+                "no company has the id \"\(reference)\" (expected aikb's id, a number, or scheme:id such as crunchbase:UUID)")
+            return nil
+        }
         guard let name = row.bytes(column), !name.isEmpty else {
             if required { row.missing(column) }
             return nil
         }
-        if let id = try companies.resolve(name) { return id }
         let text = String(decoding: name, as: UTF8.self)
+        switch try companies.match(name) {
+        case .one(let id):
+            return id
+        case .several(let ids):
+            row.problem(column, try ambiguity(text, ids, idColumn: idColumn))
+            return nil
+        case .none:
+            break
+        }
         if options.createMissing {
             return try companies.create(name: text, kind: kind, sourceID: try source(for: row))
         }
@@ -115,4 +140,13 @@ final class ImportContext {
                 + (try companies.hint(for: text)))
         return nil
     }
+
+    /// The message for a name several companies share.
+    func ambiguity(_ name: String, _ ids: [Int64], idColumn: String) throws -> String {
+        "\"\(name)\" names \(ids.count == CompanyResolver.candidatesLooked ? "\(ids.count) or more" : String(ids.count)) companies: "
+            + (try companies.describe(ids)) + "; say which in a \(idColumn) column (its id, or crunchbase:UUID)"
+    }
+
+    /// The id column that may stand beside a company column: `company` → `company_id`.
+    static func idColumn(for column: String) -> String { column + "_id" }
 }

@@ -15,5 +15,8 @@ public struct ImportOptions: Sendable {
     /// serve reports are rebuilt once at the end instead of row by row.
     public var bulkThreshold = 64 << 20
 
+    /// How the run is named in `runs` (the seeds load as `seed`).
+    public var command = "import"
+
     public init() {}
 }

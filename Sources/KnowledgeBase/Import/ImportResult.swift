@@ -17,4 +17,14 @@ public struct ImportResult: Sendable {
     public var problemCount: Int
     /// True when the changes were committed (not a dry run, no problems).
     public var committed: Bool
+    /// The run the changes were recorded with, when they were committed.
+    public var run: Int64?
+
+    public init(files: [FileSummary], problems: [ImportProblem], problemCount: Int, committed: Bool, run: Int64? = nil) {
+        self.files = files
+        self.problems = problems
+        self.problemCount = problemCount
+        self.committed = committed
+        self.run = run
+    }
 }

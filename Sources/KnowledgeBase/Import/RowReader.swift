@@ -35,6 +35,18 @@ final class RowReader {
         }
     }
 
+    /// Where a column's field of the current record starts, for problems reported
+    /// after the record (at the end of the file).
+    func position(of column: String) -> (line: Int, column: Int) {
+        if let index = header.index(of: column), index < reader.fieldCount { return reader.position(ofField: index) }
+        return (reader.recordLine, 1)
+    }
+
+    /// Reports a problem found after its record, at a position kept from it.
+    func problem(at position: (line: Int, column: Int), column: String, _ message: String) {
+        sink.add(ImportProblem(file: file, line: position.line, column: position.column, message: "\(column): \(message)"))
+    }
+
     // MARK: Raw access
 
     func has(_ column: String) -> Bool { header.has(column) }

@@ -8,7 +8,13 @@ import SQLite
 ///
 /// A NOT NULL column with a DEFAULT in the schema (a status, a kind) takes its
 /// default when a new row leaves it blank and keeps its value when an existing
-/// row does: the default is read from the schema, never repeated here.
+/// row does: the default is read from the schema, never repeated here. A new row
+/// records the run that created it (`created_run`), an existing one keeps it.
+///
+/// With a natural key (rounds, deals), a row and its file id find each other
+/// whichever comes first: a row imported without its id and later with it is the
+/// same row (it takes the id), and a row without an id is the one row with an id
+/// that has its natural key.
 final class Upsert {
     private let db: Database
     private let statement: Statement
@@ -16,6 +22,28 @@ final class Upsert {
     private let update: Statement?
     private let parameters: [String: Statement.Parameter]
     private let updateParameters: [String: Statement.Parameter]
+    private let naturalKey: NaturalKey?
+    /// For a natural key: the row without an id that takes the file's id.
+    private let adopt: Statement?
+    private let adoptParameters: [String: Statement.Parameter]
+    /// For a natural key: the ids of rows with the row's natural key.
+    private let idsOfKey: Statement?
+    private let idsOfKeyParameters: [String: Statement.Parameter]
+    /// Whether the id column was bound to NULL for the current row.
+    private var idIsNull = true
+
+    /// The file id column of a table and the columns that identify a row without one.
+    struct NaturalKey {
+        let idColumn: String
+        let columns: [String]
+    }
+
+    /// What `run` did, or why it could not.
+    enum Outcome: Equatable {
+        case done(RowOutcome)
+        /// The row has no id and its natural key names several rows that have one.
+        case ambiguous([String])
+    }
 
     /// How to tell an insert from an update.
     enum Classification {
@@ -34,11 +62,14 @@ final class Upsert {
     ///   - keyColumns: columns that identify the row (never part of the SET list).
     init(
         db: Database, table: String, columns: [String], conflicts: [(target: String, where: String?)],
-        keyColumns: Set<String>, classification: Classification
+        keyColumns: Set<String>, classification: Classification, run: Int64, naturalKey: NaturalKey? = nil
     ) throws {
         self.db = db
+        self.naturalKey = naturalKey
+        let tableColumns = try db.columns(of: table)
+        let recordsRun = tableColumns.contains { $0.name == "created_run" }
         let defaults = Dictionary(
-            try db.columns(of: table).compactMap { column in
+            tableColumns.compactMap { column in
                 column.notNull ? column.defaultSQL.map { (column.name, $0) } : nil
             }, uniquingKeysWith: { first, _ in first })
         let quotedTable = SQL.identifier(table)
@@ -51,8 +82,8 @@ final class Upsert {
         func updated(_ column: String, from source: String) -> String {
             defaults[column] != nil ? "coalesce(:\(column), \(quoted(column)))" : source
         }
-        let names = columns.map(quoted).joined(separator: ", ")
-        let values = columns.map(inserted).joined(separator: ", ")
+        let names = (columns + (recordsRun ? ["created_run"] : [])).map(quoted).joined(separator: ", ")
+        let values = (columns.map(inserted) + (recordsRun ? [String(run)] : [])).joined(separator: ", ")
         let updatable = columns.filter { !keyColumns.contains($0) }
         var sql = "INSERT INTO \(quotedTable) (\(names)) VALUES (\(values))"
         switch classification {
@@ -90,21 +121,75 @@ final class Upsert {
         }
         self.parameters = parameters
         self.updateParameters = updateParameters
+        if let naturalKey {
+            let id = quoted(naturalKey.idColumn)
+            let matches = naturalKey.columns.map { "ifnull(\(quoted($0)), '') = ifnull(:\($0), '')" }.joined(separator: " AND ")
+            let adopt = try db.prepare(
+                """
+                UPDATE \(quotedTable) SET \(id) = :\(naturalKey.idColumn)
+                WHERE \(id) IS NULL AND \(matches)
+                  AND NOT EXISTS (SELECT 1 FROM \(quotedTable) WHERE \(id) = :\(naturalKey.idColumn))
+                """, persistent: true)
+            let idsOfKey = try db.prepare(
+                "SELECT \(id) FROM \(quotedTable) WHERE \(id) IS NOT NULL AND \(matches) LIMIT 5", persistent: true)
+            self.adopt = adopt
+            self.idsOfKey = idsOfKey
+            var adoptParameters: [String: Statement.Parameter] = [:]
+            var idsOfKeyParameters: [String: Statement.Parameter] = [:]
+            for column in naturalKey.columns + [naturalKey.idColumn] {
+                adoptParameters[column] = try adopt.parameter(column)
+                if let parameter = idsOfKey.optionalParameter(column) { idsOfKeyParameters[column] = parameter }
+            }
+            self.adoptParameters = adoptParameters
+            self.idsOfKeyParameters = idsOfKeyParameters
+        } else {
+            adopt = nil
+            idsOfKey = nil
+            adoptParameters = [:]
+            idsOfKeyParameters = [:]
+        }
     }
 
     func bind(_ column: String, _ cell: Cell, reader: CSVReader) throws {
         if let parameter = parameters[column] { try statement.bind(cell, to: parameter, reader: reader) }
         if let update, let parameter = updateParameters[column] { try update.bind(cell, to: parameter, reader: reader) }
+        if let adopt, let parameter = adoptParameters[column] { try adopt.bind(cell, to: parameter, reader: reader) }
+        if let idsOfKey, let parameter = idsOfKeyParameters[column] { try idsOfKey.bind(cell, to: parameter, reader: reader) }
+        if column == naturalKey?.idColumn { idIsNull = if case .null = cell { true } else { false } }
     }
 
     func bind(_ column: String, _ value: Int64?) throws {
         if let parameter = parameters[column] { try statement.bind(value, to: parameter) }
         if let update, let parameter = updateParameters[column] { try update.bind(value, to: parameter) }
+        if let adopt, let parameter = adoptParameters[column] { try adopt.bind(value, to: parameter) }
+        if let idsOfKey, let parameter = idsOfKeyParameters[column] { try idsOfKey.bind(value, to: parameter) }
+        if column == naturalKey?.idColumn { idIsNull = value == nil }
     }
 
     func bind(_ column: String, _ value: String?) throws {
         if let parameter = parameters[column] { try statement.bind(value, to: parameter) }
         if let update, let parameter = updateParameters[column] { try update.bind(value, to: parameter) }
+        if let adopt, let parameter = adoptParameters[column] { try adopt.bind(value, to: parameter) }
+        if let idsOfKey, let parameter = idsOfKeyParameters[column] { try idsOfKey.bind(value, to: parameter) }
+        if column == naturalKey?.idColumn { idIsNull = value == nil }
+    }
+
+    /// Runs the write with what is bound, first matching a natural key with a file id.
+    func runMatchingNaturalKey() throws -> Outcome {
+        var adopted = false
+        if let naturalKey, let adopt, let idsOfKey {
+            if idIsNull {
+                var ids: [String] = []
+                try idsOfKey.forEachRow { ids.append($0.string(at: 0)) }
+                if ids.count > 1 { return .ambiguous(ids) }
+                if let id = ids.first { try bind(naturalKey.idColumn, id) }
+            } else {
+                try adopt.execute()
+                adopted = db.changes > 0
+            }
+        }
+        let outcome = try run()
+        return .done(adopted && outcome == .unchanged ? .updated : outcome)
     }
 
     /// Runs the write with what is bound.

@@ -15,4 +15,6 @@ public enum Vocabulary {
     public static let amountStatuses: Set<String> = ["confirmed", "reported", "estimated", "up_to", "disputed"]
     public static let dealStatuses: Set<String> = ["rumored", "announced", "signed", "delivered", "stalled", "cancelled"]
     public static let claimStatuses: Set<String> = ["stated", "disputed", "contradicted"]
+    public static let roundStatuses: Set<String> = ["closed", "announced", "committed", "stalled", "cancelled"]
+    public static let confidences: Set<String> = ["confident", "likely", "uncertain"]
 }

@@ -22,6 +22,11 @@ public struct Migration: Sendable, Equatable {
         self.checksum = SHA256.hex(sql)
     }
 
+    /// True when the file starts with `-- aikb: foreign_keys off`: it rebuilds a table
+    /// that others refer to, which SQLite's procedure does with foreign keys off (the
+    /// migrator checks them all before the migration commits).
+    public var needsForeignKeysOff: Bool { sql.hasPrefix("-- aikb: foreign_keys off") }
+
     /// The path users see in messages.
     public var path: String { "Migrations/" + name }
 

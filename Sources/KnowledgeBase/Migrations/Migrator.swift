@@ -56,30 +56,49 @@ public struct Migrator: Sendable {
         try createHistoryTable(db)
         var appliedNow: [Migration] = []
         for migration in migrations {
-            let done: Bool = try db.transaction(.immediate) {
-                // Read the history inside the write lock: another process may have
-                // migrated meanwhile.
-                let history = try verifiedHistory(of: db)
-                if history.contains(where: { $0.version == migration.version }) { return false }
-                do {
-                    try db.execute(migration.sql)
-                } catch let error as SQLiteError {
-                    throw KnowledgeBaseError(.schemaMismatch, describe(error, in: migration))
+            // SQLite's procedure for rebuilding a table others refer to: foreign keys
+            // off for the migration (only settable outside a transaction), checked
+            // before it commits.
+            let done: Bool = try db.withPragma("foreign_keys", migration.needsForeignKeysOff ? "OFF" : "ON") {
+                try db.transaction(.immediate) {
+                    // Read the history inside the write lock: another process may have
+                    // migrated meanwhile.
+                    let history = try verifiedHistory(of: db)
+                    if history.contains(where: { $0.version == migration.version }) { return false }
+                    try apply(migration, to: db)
+                    return true
                 }
-                try db.execute(
-                    """
-                    INSERT INTO schema_migrations (version, name, checksum, applied_at)
-                    VALUES (:version, :name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-                    """,
-                    binding: [
-                        "version": .integer(Int64(migration.version)), "name": .text(migration.name),
-                        "checksum": .text(migration.checksum),
-                    ])
-                return true
             }
             if done { appliedNow.append(migration) }
         }
         return appliedNow
+    }
+
+    /// Runs one migration's SQL and records it; inside the caller's transaction.
+    private func apply(_ migration: Migration, to db: Database) throws {
+        do {
+            try db.execute(migration.sql)
+        } catch let error as SQLiteError {
+            throw KnowledgeBaseError(.schemaMismatch, describe(error, in: migration))
+        }
+        if migration.needsForeignKeysOff {
+            let broken = try db.allRows("PRAGMA foreign_key_check")
+            if let first = broken.first {
+                throw KnowledgeBaseError(
+                    .schemaMismatch,
+                    "\(migration.path): migration failed, rolled back: it leaves \(broken.count) row(s) with a broken "
+                        + "foreign key (first: table \(first[0]), rowid \(first[1]), referring to \(first[2]))")
+            }
+        }
+        try db.execute(
+            """
+            INSERT INTO schema_migrations (version, name, checksum, applied_at)
+            VALUES (:version, :name, :checksum, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            """,
+            binding: [
+                "version": .integer(Int64(migration.version)), "name": .text(migration.name),
+                "checksum": .text(migration.checksum),
+            ])
     }
 
     private func createHistoryTable(_ db: Database) throws {

@@ -6,13 +6,13 @@ final class ClaimsImporter: RowImporter {
     init(context: ImportContext, header: Header) throws {
         self.context = context
         var columns = ["id", "metric", "value", "value_text", "statement", "source_id"]
-        for column in ["subject_id", "unit", "period_start", "period_end", "scope", "status", "notes"]
-        where header.has(column == "subject_id" ? "subject" : column) {
-            columns.append(column)
+        for column in ["subject_id", "counterparty_id", "unit", "period_start", "period_end", "scope", "status", "notes"] {
+            let csv = column == "subject_id" ? "subject" : column == "counterparty_id" ? "counterparty" : column
+            if header.has(csv) || header.has(ImportContext.idColumn(for: csv)) { columns.append(column) }
         }
         upsert = try Upsert(
             db: context.db, table: "claims", columns: columns, conflicts: [("(id)", nil)], keyColumns: ["id"],
-            classification: .rowid)
+            classification: .rowid, run: context.run)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
@@ -22,6 +22,8 @@ final class ClaimsImporter: RowImporter {
         let value = row.requiredString("value")
         let statement = row.requiredString("statement")
         let subject = try context.company("subject", in: row, createAs: "other", required: false)
+        let counterparty = try context.company("counterparty", in: row, createAs: "other", required: false)
+        if let subject, subject == counterparty { row.problem("counterparty", "the counterparty is the subject") }
         let source = try context.source(for: row)
         let status = row.word("status", in: Vocabulary.claimStatuses, what: "claim status")
         let start = row.date("period_start")
@@ -42,6 +44,7 @@ final class ClaimsImporter: RowImporter {
         try upsert.bind("statement", statement)
         try upsert.bind("source_id", source)
         try upsert.bind("subject_id", subject)
+        try upsert.bind("counterparty_id", counterparty)
         for column in ["unit", "scope", "notes"] { try upsert.bind(column, row.text(column), reader: reader) }
         try upsert.bind("period_start", start, reader: reader)
         try upsert.bind("period_end", end, reader: reader)

@@ -20,7 +20,7 @@ final class InvestorsImporter: RowImporter {
         upsert = try Upsert(
             db: context.db, table: "round_investors", columns: columns, conflicts: [("(round_id, investor_id)", nil)],
             keyColumns: ["round_id", "investor_id"],
-            classification: .insertFirst)
+            classification: .insertFirst, run: context.run)
         roundByExternalID = try context.db.prepare(
             "SELECT id FROM funding_rounds WHERE external_id = :round_id", persistent: true)
         roundByNaturalKey = try context.db.prepare(

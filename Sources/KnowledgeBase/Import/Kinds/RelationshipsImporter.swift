@@ -10,7 +10,7 @@ final class RelationshipsImporter: RowImporter {
         upsert = try Upsert(
             db: context.db, table: "relationships", columns: columns,
             conflicts: [("(from_id, to_id, kind, ifnull(since, ''))", nil)],
-            keyColumns: ["from_id", "to_id", "kind", "since"], classification: .rowid)
+            keyColumns: ["from_id", "to_id", "kind", "since"], classification: .rowid, run: context.run)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {

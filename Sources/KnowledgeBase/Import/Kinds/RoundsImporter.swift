@@ -8,9 +8,10 @@ final class RoundsImporter: RowImporter {
     init(context: ImportContext, header: Header) throws {
         self.context = context
         self.header = header
-        var columns = ["company_id", "round_type", "source_id"]
-        if header.has("round_id") { columns.append("external_id") }
-        for column in ["round_label", "announced_on", "notes", "post_money_valuation_usd", "valuation_status"] where header.has(column) {
+        // external_id always: a row without a round_id may still be a round that has one.
+        var columns = ["company_id", "round_type", "source_id", "external_id"]
+        for column in ["round_label", "announced_on", "notes", "post_money_valuation_usd", "valuation_status", "status", "confidence"]
+        where header.has(column) {
             columns.append(column)
         }
         if header.has("amount") || header.has("amount_usd") {
@@ -25,7 +26,9 @@ final class RoundsImporter: RowImporter {
                 ("(external_id)", nil),
                 ("(company_id, round_type, ifnull(announced_on, ''))", "external_id IS NULL"),
             ],
-            keyColumns: ["external_id", "company_id", "round_type", "announced_on"], classification: .rowid)
+            keyColumns: ["external_id", "company_id", "round_type", "announced_on"], classification: .rowid,
+            run: context.run,
+            naturalKey: Upsert.NaturalKey(idColumn: "external_id", columns: ["company_id", "round_type", "announced_on"]))
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {
@@ -39,6 +42,8 @@ final class RoundsImporter: RowImporter {
         let valuation = row.dollars("post_money_valuation_usd")
         let valuationStatus = row.word("valuation_status", in: Vocabulary.amountStatuses, what: "valuation status")
         let announced = row.date("announced_on")
+        let status = row.word("status", in: Vocabulary.roundStatuses, what: "round status")
+        let confidence = row.word("confidence", in: Vocabulary.confidences, what: "confidence")
         guard !row.rejected, let company, let roundType, let source else { return .rejected }
 
         try upsert.bind("company_id", company)
@@ -52,7 +57,16 @@ final class RoundsImporter: RowImporter {
                        minimum: "amount_min_usd", maximum: "amount_max_usd")
         try upsert.bind("post_money_valuation_usd", valuation?.value)
         try upsert.bind("valuation_status", valuationStatus ?? valuation?.status)
+        try upsert.bind("status", status)
+        try upsert.bind("confidence", confidence)
         if row.rejected { return .rejected }
-        return try upsert.run()
+        switch try upsert.runMatchingNaturalKey() {
+        case .done(let outcome):
+            return outcome
+        case .ambiguous(let ids):
+            row.problem(
+                "company", "this round has no round_id and matches \(ids.count) rounds that have one (\(ids.joined(separator: ", "))); give its round_id")
+            return .rejected
+        }
     }
 }

@@ -9,7 +9,7 @@ final class SourcesImporter: RowImporter {
         let columns = ["id", "title"] + optional.filter(header.has)
         upsert = try Upsert(
             db: context.db, table: "sources", columns: columns, conflicts: [("(id)", nil)], keyColumns: ["id"],
-            classification: .rowid)
+            classification: .rowid, run: context.run)
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {

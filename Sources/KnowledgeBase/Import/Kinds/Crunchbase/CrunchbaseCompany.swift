@@ -7,9 +7,17 @@ func crunchbaseCompany(
     guard let uuid = row.requiredBytes(uuidColumn) else { return nil }
     if let id = try context.companies.resolve(scheme: "crunchbase", externalID: uuid) { return id }
     let name = row.string(nameColumn)
-    if let name, let id = try context.companies.resolve(name) {
-        _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
-        return id
+    if let name {
+        switch try context.companies.matchUnlinked(name, scheme: "crunchbase") {
+        case .one(let id):
+            _ = try context.companies.link(scheme: "crunchbase", externalID: uuid, to: id)
+            return id
+        case .several(let ids):
+            row.problem(nameColumn, try context.ambiguity(name, ids, idColumn: uuidColumn))
+            return nil
+        case .none:
+            break
+        }
     }
     if context.options.createMissing, let name {
         let id = try context.companies.create(name: name, kind: kind, sourceID: try context.source(for: row))

@@ -18,21 +18,21 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
         upsert = try Upsert(
             db: context.db, table: "round_investors", columns: ["round_id", "investor_id", "is_lead", "source_id"],
             conflicts: [("(round_id, investor_id)", nil)], keyColumns: ["round_id", "investor_id"],
-            classification: .insertFirst)
+            classification: .insertFirst, run: context.run)
         roundByExternalID = try context.db.prepare(
             "SELECT id FROM funding_rounds WHERE external_id = :round_uuid", persistent: true)
         insertNew = try context.db.prepare(
             """
-            INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id)
-            SELECT funding_rounds.id, company_external_ids.company_id, :is_lead, :source_id
+            INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id, created_run)
+            SELECT funding_rounds.id, company_external_ids.company_id, :is_lead, :source_id, \(context.run)
             FROM funding_rounds, company_external_ids
             WHERE funding_rounds.external_id = :round_uuid
               AND company_external_ids.scheme = 'crunchbase' AND company_external_ids.external_id = :investor_uuid
             """, persistent: true)
         insertNewOfInvestor = try context.db.prepare(
             """
-            INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id)
-            SELECT id, :investor_id, :is_lead, :source_id FROM funding_rounds WHERE external_id = :round_uuid
+            INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id, created_run)
+            SELECT id, :investor_id, :is_lead, :source_id, \(context.run) FROM funding_rounds WHERE external_id = :round_uuid
             """, persistent: true)
         roundUUID = try roundByExternalID.parameter("round_uuid")
         newParticipation = try NewParticipation(insertNew, investor: "investor_uuid")

@@ -6,8 +6,10 @@ import SQLite
 // whether its key exists or it breaks a CHECK, takes the checked path, which updates
 // it or reports the problem.
 
-/// Crunchbase `organizations.csv`. An organization whose uuid, name or alias is
-/// known is that company: its uuid is linked and only empty fields are filled
+/// Crunchbase `organizations.csv`. An organization whose uuid is known is that
+/// company; so is one whose name or alias is a known company without a Crunchbase
+/// uuid (its uuid is linked then). A company with another uuid is another
+/// organization of the same name: a new company. Only empty fields are filled
 /// (Crunchbase never overwrites what aikb already holds).
 final class CrunchbaseOrganizationsImporter: RowImporter {
     private let context: ImportContext
@@ -43,14 +45,15 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
     init(context: ImportContext, header: Header) throws {
         self.context = context
         let columns = ["name", "kind", "status"] + Self.filled.map(\.column) + ["source_id"]
-        let list = columns.joined(separator: ", ")
-        let values = columns.map { ":" + $0 }.joined(separator: ", ")
+        let list = (columns + ["created_run"]).joined(separator: ", ")
+        let values = (columns.map { ":" + $0 } + [String(context.run)]).joined(separator: ", ")
         insert = try context.db.prepare("INSERT INTO companies (\(list)) VALUES (\(values))", persistent: true)
         insertIfNew = try context.db.prepare(
             """
             INSERT OR IGNORE INTO companies (\(list))
             SELECT \(values)
             WHERE NOT EXISTS (SELECT 1 FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = :uuid)
+              AND NOT EXISTS (SELECT 1 FROM companies WHERE name = :name)
               AND NOT EXISTS (SELECT 1 FROM company_aliases WHERE alias = :name)
             """, persistent: true)
         let assignments = Self.filled.map { "\($0.column) = coalesce(\($0.column), :\($0.column))" }.joined(separator: ", ")
@@ -90,7 +93,19 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
                 return .inserted
             }
         }
-        if let company = try context.companies.resolve(scheme: "crunchbase", externalID: uuid, orName: name) {
+        var known = try context.companies.resolve(scheme: "crunchbase", externalID: uuid)
+        if known == nil {
+            // A known company without a Crunchbase uuid may be this organization; one
+            // that has another uuid is another organization of the same name.
+            switch try context.companies.matchUnlinked(name, scheme: "crunchbase") {
+            case .one(let id): known = id
+            case .several(let ids):
+                row.problem("name", try context.ambiguity(name, ids, idColumn: "company_id"))
+                return .rejected
+            case .none: break
+            }
+        }
+        if let company = known {
             try fill.bind(company, to: fillID)
             for (parameter, value) in zip(fillValues, values) { try fill.bind(value, to: parameter) }
             try fill.execute()

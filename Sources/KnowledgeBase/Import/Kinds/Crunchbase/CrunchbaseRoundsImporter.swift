@@ -37,12 +37,12 @@ final class CrunchbaseRoundsImporter: RowImporter {
         self.context = context
         upsert = try Upsert(
             db: context.db, table: "funding_rounds", columns: Self.columns,
-            conflicts: [("(external_id)", nil)], keyColumns: ["external_id"], classification: .rowid)
+            conflicts: [("(external_id)", nil)], keyColumns: ["external_id"], classification: .rowid, run: context.run)
         let values = Self.columns.map { $0 == "company_id" ? "company_id" : ":" + $0 }.joined(separator: ", ")
         insertNew = try context.db.prepare(
             """
-            INSERT OR IGNORE INTO funding_rounds (\(Self.columns.joined(separator: ", ")))
-            SELECT \(values)
+            INSERT OR IGNORE INTO funding_rounds (\(Self.columns.joined(separator: ", ")), created_run)
+            SELECT \(values), \(context.run)
             FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = :org_uuid
             """, persistent: true)
         newRound = try NewRound(insertNew)
