@@ -14,6 +14,8 @@ public struct ReportInfo: Sendable, Equatable {
 public struct ReportColumn: Sendable, Equatable {
     public let name: String
     public let description: String?
+    /// What its numbers are (usd, percent, share, count, date, mw, h100e, ratio, text), where documented.
+    public let unit: String?
 }
 
 /// The named reports: views listed in the `reports` catalog. Running one builds
@@ -48,13 +50,14 @@ public struct Reports {
     /// The view's columns, with their documentation where the catalog has it.
     public func columns(of name: String) throws -> [ReportColumn] {
         _ = try info(name)
-        let documented = try db.allRows(
-            "SELECT name, description FROM report_columns WHERE report = :report ORDER BY position", binding: ["report": .text(name)])
-        var descriptions: [String: String] = [:]
-        for row in documented {
-            if case .text(let column) = row[0], case .text(let text) = row[1] { descriptions[column] = text }
+        var descriptions: [String: (description: String?, unit: String?)] = [:]
+        try db.prepare("SELECT name, description, unit FROM report_columns WHERE report = :report ORDER BY position")
+            .forEachRow(binding: ["report": .text(name)]) { row in
+                descriptions[row.string(at: 0)] = (row.optionalString(at: 1), row.optionalString(at: 2))
+            }
+        return try viewColumns(name).map {
+            ReportColumn(name: $0, description: descriptions[$0]?.description, unit: descriptions[$0]?.unit)
         }
-        return try viewColumns(name).map { ReportColumn(name: $0, description: descriptions[$0]) }
     }
 
     /// The view's definition as stored in the schema.

@@ -98,10 +98,14 @@ struct Report: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let db = try database.open(.read)
-                let statement = try Reports(db: db).query(
+                let reports = Reports(db: db)
+                let statement = try reports.query(
                     name, filters: try filters.map(Filter.parse), orderBy: orderBy, descending: desc, limit: limit)
+                let units = Dictionary(
+                    try reports.columns(of: name).compactMap { column in column.unit.map { (column.name, $0) } },
+                    uniquingKeysWith: { first, _ in first })
                 try db.withTimeLimit(seconds: timeout) {
-                    try printRows(of: statement, with: output.printer())
+                    try printRows(of: statement, with: output.printer(), units: units)
                 }
             }
         }
