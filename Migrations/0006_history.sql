@@ -8,6 +8,9 @@
 -- For the same reason a change to a row made by the run that created it is not
 -- recorded: before that run the row did not exist, and undoing the run removes it.
 --
+-- Each table has an index on created_run: `aikb changes` and `aikb undo` find a
+-- run's rows by it (a bulk import builds it once at the end, like the report indexes).
+--
 -- A run is one aikb command that writes: its row is open (is_open = 1) only inside
 -- that command's transaction, which is where the triggers look for it. A change made
 -- outside aikb (the sqlite3 shell, Datasette) is recorded with no run.
@@ -44,6 +47,10 @@ CREATE TABLE history (
     row_key    TEXT NOT NULL,
     operation  TEXT NOT NULL CHECK (operation IN ('update', 'delete')),
     -- Every stored column before the change (created_run included), as a JSON object.
+    -- For tables whose key is not their rowid (sources, claims) `_rowid` keeps the
+    -- rowid too, so a row undone back into place sits where it was.
+    -- REAL values are written with 17 significant digits (json_object's own 15 would
+    -- round some), so that undo restores them bit for bit.
     old_values TEXT NOT NULL,
     -- For updates, every stored column after it.
     new_values TEXT
@@ -60,6 +67,7 @@ CREATE TABLE history_tables (
 
 -- sources -------------------------------------------------------------------------
 ALTER TABLE sources ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX sources_by_created_run ON sources(created_run);
 
 CREATE TRIGGER sources_history_update AFTER UPDATE OF id, title, publisher, author, url, published_on, language, kind, reliability, content_sha256, notes ON sources
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -71,11 +79,11 @@ WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHE
 BEGIN
     INSERT INTO history (run_id, table_name, row_key, operation, old_values, new_values)
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'sources', OLD.id, 'update',
-        json_object('id', OLD.id, 'title', OLD.title, 'publisher', OLD.publisher, 'author', OLD.author,
+        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'title', OLD.title, 'publisher', OLD.publisher, 'author', OLD.author,
         'url', OLD.url, 'published_on', OLD.published_on, 'language', OLD.language,
         'kind', OLD.kind, 'reliability', OLD.reliability, 'content_sha256', OLD.content_sha256,
         'notes', OLD.notes, 'created_run', OLD.created_run),
-        json_object('id', NEW.id, 'title', NEW.title, 'publisher', NEW.publisher, 'author', NEW.author,
+        json_object('_rowid', NEW.rowid, 'id', NEW.id, 'title', NEW.title, 'publisher', NEW.publisher, 'author', NEW.author,
         'url', NEW.url, 'published_on', NEW.published_on, 'language', NEW.language,
         'kind', NEW.kind, 'reliability', NEW.reliability, 'content_sha256', NEW.content_sha256,
         'notes', NEW.notes, 'created_run', NEW.created_run));
@@ -86,7 +94,7 @@ WHEN OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHER
 BEGIN
     INSERT INTO history (run_id, table_name, row_key, operation, old_values)
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'sources', OLD.id, 'delete',
-        json_object('id', OLD.id, 'title', OLD.title, 'publisher', OLD.publisher, 'author', OLD.author,
+        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'title', OLD.title, 'publisher', OLD.publisher, 'author', OLD.author,
         'url', OLD.url, 'published_on', OLD.published_on, 'language', OLD.language,
         'kind', OLD.kind, 'reliability', OLD.reliability, 'content_sha256', OLD.content_sha256,
         'notes', OLD.notes, 'created_run', OLD.created_run));
@@ -100,6 +108,7 @@ END;
 
 -- companies -----------------------------------------------------------------------
 ALTER TABLE companies ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX companies_by_created_run ON companies(created_run);
 
 CREATE TRIGGER companies_history_update AFTER UPDATE OF id, name, kind, sector_id, country_code, founded_on, origin, status, ipo_on, homepage_url, description, categories, parent_id, source_id, notes ON companies
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -145,6 +154,7 @@ END;
 
 -- company_aliases -----------------------------------------------------------------
 ALTER TABLE company_aliases ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX company_aliases_by_created_run ON company_aliases(created_run);
 
 CREATE TRIGGER company_aliases_history_update AFTER UPDATE OF alias, company_id ON company_aliases
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -172,6 +182,7 @@ END;
 
 -- company_external_ids ------------------------------------------------------------
 ALTER TABLE company_external_ids ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX company_external_ids_by_created_run ON company_external_ids(created_run);
 
 CREATE TRIGGER company_external_ids_history_update AFTER UPDATE OF scheme, external_id, company_id ON company_external_ids
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -200,6 +211,7 @@ END;
 
 -- funding_rounds ------------------------------------------------------------------
 ALTER TABLE funding_rounds ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX funding_rounds_by_created_run ON funding_rounds(created_run);
 
 CREATE TRIGGER funding_rounds_history_update AFTER UPDATE OF id, company_id, round_type, round_label, announced_on, amount, currency, amount_usd, amount_status, amount_min_usd, amount_max_usd, post_money_valuation_usd, valuation_status, external_id, source_id, notes, status, confidence ON funding_rounds
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -259,6 +271,7 @@ END;
 
 -- round_investors -----------------------------------------------------------------
 ALTER TABLE round_investors ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX round_investors_by_created_run ON round_investors(created_run);
 
 CREATE TRIGGER round_investors_history_update AFTER UPDATE OF round_id, investor_id, is_lead, lead_disputed, amount_usd, amount_status, share_pct, source_id, notes ON round_investors
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -272,11 +285,11 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'round_investors', OLD.round_id || '/' || OLD.investor_id, 'update',
         json_object('round_id', OLD.round_id, 'investor_id', OLD.investor_id, 'is_lead', OLD.is_lead,
         'lead_disputed', OLD.lead_disputed, 'amount_usd', OLD.amount_usd,
-        'amount_status', OLD.amount_status, 'share_pct', OLD.share_pct, 'source_id', OLD.source_id,
+        'amount_status', OLD.amount_status, 'share_pct', iif(OLD.share_pct IS NULL, NULL, json(printf('%!.17g', OLD.share_pct))), 'source_id', OLD.source_id,
         'notes', OLD.notes, 'created_run', OLD.created_run),
         json_object('round_id', NEW.round_id, 'investor_id', NEW.investor_id, 'is_lead', NEW.is_lead,
         'lead_disputed', NEW.lead_disputed, 'amount_usd', NEW.amount_usd,
-        'amount_status', NEW.amount_status, 'share_pct', NEW.share_pct, 'source_id', NEW.source_id,
+        'amount_status', NEW.amount_status, 'share_pct', iif(NEW.share_pct IS NULL, NULL, json(printf('%!.17g', NEW.share_pct))), 'source_id', NEW.source_id,
         'notes', NEW.notes, 'created_run', NEW.created_run));
 END;
 
@@ -287,7 +300,7 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'round_investors', OLD.round_id || '/' || OLD.investor_id, 'delete',
         json_object('round_id', OLD.round_id, 'investor_id', OLD.investor_id, 'is_lead', OLD.is_lead,
         'lead_disputed', OLD.lead_disputed, 'amount_usd', OLD.amount_usd,
-        'amount_status', OLD.amount_status, 'share_pct', OLD.share_pct, 'source_id', OLD.source_id,
+        'amount_status', OLD.amount_status, 'share_pct', iif(OLD.share_pct IS NULL, NULL, json(printf('%!.17g', OLD.share_pct))), 'source_id', OLD.source_id,
         'notes', OLD.notes, 'created_run', OLD.created_run));
 END;
 
@@ -299,6 +312,7 @@ END;
 
 -- supply_deals --------------------------------------------------------------------
 ALTER TABLE supply_deals ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX supply_deals_by_created_run ON supply_deals(created_run);
 
 CREATE TRIGGER supply_deals_history_update AFTER UPDATE OF id, supplier_id, customer_id, kind, deal_label, gpu_model, gpu_count, power_mw, value_usd, value_status, value_min_usd, value_max_usd, term_months, announced_on, terms, status, external_id, source_id, notes, overlaps_deal_id ON supply_deals
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -317,7 +331,7 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'supply_deals', CAST(OLD.id AS TEXT), 'update',
         json_object('id', OLD.id, 'supplier_id', OLD.supplier_id, 'customer_id', OLD.customer_id,
         'kind', OLD.kind, 'deal_label', OLD.deal_label, 'gpu_model', OLD.gpu_model,
-        'gpu_count', OLD.gpu_count, 'power_mw', OLD.power_mw, 'value_usd', OLD.value_usd,
+        'gpu_count', OLD.gpu_count, 'power_mw', iif(OLD.power_mw IS NULL, NULL, json(printf('%!.17g', OLD.power_mw))), 'value_usd', OLD.value_usd,
         'value_status', OLD.value_status, 'value_min_usd', OLD.value_min_usd,
         'value_max_usd', OLD.value_max_usd, 'term_months', OLD.term_months,
         'announced_on', OLD.announced_on, 'terms', OLD.terms, 'status', OLD.status,
@@ -325,7 +339,7 @@ BEGIN
         'overlaps_deal_id', OLD.overlaps_deal_id, 'created_run', OLD.created_run),
         json_object('id', NEW.id, 'supplier_id', NEW.supplier_id, 'customer_id', NEW.customer_id,
         'kind', NEW.kind, 'deal_label', NEW.deal_label, 'gpu_model', NEW.gpu_model,
-        'gpu_count', NEW.gpu_count, 'power_mw', NEW.power_mw, 'value_usd', NEW.value_usd,
+        'gpu_count', NEW.gpu_count, 'power_mw', iif(NEW.power_mw IS NULL, NULL, json(printf('%!.17g', NEW.power_mw))), 'value_usd', NEW.value_usd,
         'value_status', NEW.value_status, 'value_min_usd', NEW.value_min_usd,
         'value_max_usd', NEW.value_max_usd, 'term_months', NEW.term_months,
         'announced_on', NEW.announced_on, 'terms', NEW.terms, 'status', NEW.status,
@@ -340,7 +354,7 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'supply_deals', CAST(OLD.id AS TEXT), 'delete',
         json_object('id', OLD.id, 'supplier_id', OLD.supplier_id, 'customer_id', OLD.customer_id,
         'kind', OLD.kind, 'deal_label', OLD.deal_label, 'gpu_model', OLD.gpu_model,
-        'gpu_count', OLD.gpu_count, 'power_mw', OLD.power_mw, 'value_usd', OLD.value_usd,
+        'gpu_count', OLD.gpu_count, 'power_mw', iif(OLD.power_mw IS NULL, NULL, json(printf('%!.17g', OLD.power_mw))), 'value_usd', OLD.value_usd,
         'value_status', OLD.value_status, 'value_min_usd', OLD.value_min_usd,
         'value_max_usd', OLD.value_max_usd, 'term_months', OLD.term_months,
         'announced_on', OLD.announced_on, 'terms', OLD.terms, 'status', OLD.status,
@@ -356,6 +370,7 @@ END;
 
 -- relationships -------------------------------------------------------------------
 ALTER TABLE relationships ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX relationships_by_created_run ON relationships(created_run);
 
 CREATE TRIGGER relationships_history_update AFTER UPDATE OF id, from_id, to_id, kind, since, until, amount_usd, note, source_id ON relationships
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -392,6 +407,7 @@ END;
 
 -- claims --------------------------------------------------------------------------
 ALTER TABLE claims ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX claims_by_created_run ON claims(created_run);
 
 CREATE TRIGGER claims_history_update AFTER UPDATE OF id, subject_id, metric, value, value_text, unit, period_start, period_end, scope, statement, status, source_id, notes, counterparty_id ON claims
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))
@@ -405,12 +421,12 @@ WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHE
 BEGIN
     INSERT INTO history (run_id, table_name, row_key, operation, old_values, new_values)
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'claims', OLD.id, 'update',
-        json_object('id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', OLD.value,
+        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', iif(OLD.value IS NULL, NULL, json(printf('%!.17g', OLD.value))),
         'value_text', OLD.value_text, 'unit', OLD.unit, 'period_start', OLD.period_start,
         'period_end', OLD.period_end, 'scope', OLD.scope, 'statement', OLD.statement,
         'status', OLD.status, 'source_id', OLD.source_id, 'notes', OLD.notes,
         'counterparty_id', OLD.counterparty_id, 'created_run', OLD.created_run),
-        json_object('id', NEW.id, 'subject_id', NEW.subject_id, 'metric', NEW.metric, 'value', NEW.value,
+        json_object('_rowid', NEW.rowid, 'id', NEW.id, 'subject_id', NEW.subject_id, 'metric', NEW.metric, 'value', iif(NEW.value IS NULL, NULL, json(printf('%!.17g', NEW.value))),
         'value_text', NEW.value_text, 'unit', NEW.unit, 'period_start', NEW.period_start,
         'period_end', NEW.period_end, 'scope', NEW.scope, 'statement', NEW.statement,
         'status', NEW.status, 'source_id', NEW.source_id, 'notes', NEW.notes,
@@ -422,7 +438,7 @@ WHEN OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHER
 BEGIN
     INSERT INTO history (run_id, table_name, row_key, operation, old_values)
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'claims', OLD.id, 'delete',
-        json_object('id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', OLD.value,
+        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', iif(OLD.value IS NULL, NULL, json(printf('%!.17g', OLD.value))),
         'value_text', OLD.value_text, 'unit', OLD.unit, 'period_start', OLD.period_start,
         'period_end', OLD.period_end, 'scope', OLD.scope, 'statement', OLD.statement,
         'status', OLD.status, 'source_id', OLD.source_id, 'notes', OLD.notes,
@@ -437,6 +453,7 @@ END;
 
 -- round_sources -------------------------------------------------------------------
 ALTER TABLE round_sources ADD COLUMN created_run INTEGER REFERENCES runs(id);
+CREATE INDEX round_sources_by_created_run ON round_sources(created_run);
 
 CREATE TRIGGER round_sources_history_update AFTER UPDATE OF round_id, source_id, role, amount_usd, note ON round_sources
 WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHERE is_open = 1))

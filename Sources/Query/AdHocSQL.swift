@@ -57,6 +57,14 @@ public final class SQLSession {
     public var timeLimit: Double = 5
     /// Values for named parameters (`:name`, `@name`, `$name`), by name without prefix.
     public var parameters: [String: String] = [:]
+    /// The run the last `--write` session committed, for the command to report.
+    public private(set) var lastRun: Int64?
+
+    /// What `runs.detail` keeps of a script: its first line that is not blank.
+    static func firstLine(of script: String) -> String {
+        script.split(separator: "\n").map { $0.trimmingSpaces() }.first { !$0.isEmpty }.map(String.init) ?? ""
+    }
+
     /// How a refusal ends: the rule of the command the SQL came from.
     public var readOnlyRule = "aikb sql is read-only unless you add --write"
 
@@ -190,11 +198,15 @@ public final class SQLSession {
         _ script: String, origin: String, onResult: (Statement) throws -> Void, onChanges: (Int) -> Void
     ) throws {
         try db.inTransaction(.immediate) {
+            // Every change is recorded with this session's run, like an import's.
+            let run = try Runs.open(db, command: "sql --write", detail: Self.firstLine(of: script))
             try withAuthorizer {
                 try compile(script, origin: origin) { statement in
                     try execute(statement, script: script, origin: origin, onResult: onResult, onChanges: onChanges)
                 }
             }
+            try Runs.close(db, run)
+            lastRun = run
             return .commit
         }
     }

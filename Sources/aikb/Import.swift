@@ -78,7 +78,8 @@ struct Import: ParsableCommand {
         return result
     }
 
-    static let summaryColumns = ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected"]
+    /// `run` is the run the import was committed as (empty when nothing was written).
+    static let summaryColumns = ["file", "kind", "format", "read", "inserted", "updated", "unchanged", "rejected", "run"]
 
     func run() throws {
         try reportingErrors {
@@ -110,6 +111,7 @@ struct Import: ParsableCommand {
                 throw ExitCode(ExitStatus.dataError)
             }
             if dryRun { Terminal.error("aikb: dry run: everything checks out; nothing was written") }
+            if let run = result.run { Terminal.error("aikb: committed as run \(run) (aikb undo \(run) reverts it)") }
         }
     }
 
@@ -121,7 +123,7 @@ struct Import: ParsableCommand {
             printer.write([
                 .text(file.file), .text(file.kind), .text(file.format), .integer(Int64(file.read)),
                 .integer(Int64(file.inserted)), .integer(Int64(file.updated)), .integer(Int64(file.unchanged)),
-                .integer(Int64(file.rejected)),
+                .integer(Int64(file.rejected)), result.run.map { .integer($0) } ?? .null,
             ])
         }
         printer.end()

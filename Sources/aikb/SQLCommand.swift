@@ -71,6 +71,7 @@ struct SQLCommand: ParsableCommand {
             }, onChanges: { changed in
                 Terminal.error("aikb: \(changed) row\(changed == 1 ? "" : "s") changed")
             })
+            if let run = session.lastRun { Terminal.error("aikb: committed as run \(run) (aikb undo \(run) reverts it)") }
         }
     }
 

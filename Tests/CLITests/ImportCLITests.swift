@@ -23,7 +23,7 @@ import Testing
             "rounds.csv:3:18: amount: cannot read \"lots\" as an amount (expected e.g. 1500000000, 1.5e9, $1.5B, 1.5 billion, 675M, €1.7bn, up to $100B)",
             "aikb: 2 problems; nothing was written",
         ])
-        #expect(result.stdout == "file,kind,format,read,inserted,updated,unchanged,rejected\nrounds.csv,rounds,aikb,2,1,0,0,1\n")
+        #expect(result.stdout == "file,kind,format,read,inserted,updated,unchanged,rejected,run\nrounds.csv,rounds,aikb,2,1,0,0,1,\n")
         #expect(try sqlite3(path, "SELECT count(*) FROM funding_rounds").stdout == before)
     }
 
@@ -33,13 +33,16 @@ import Testing
         let before = try sqlite3(path, "SELECT count(*) FROM funding_rounds").stdout
         let dry = try aikb("import", "--dry-run", "--format", "json", "rounds.csv", in: directory, db: path)
         #expect(dry.status == 0)
-        #expect(dry.stdout == "[\n{\"file\":\"rounds.csv\",\"kind\":\"rounds\",\"format\":\"aikb\",\"read\":1,\"inserted\":1,\"updated\":0,\"unchanged\":0,\"rejected\":0}\n]\n")
+        #expect(dry.stdout == "[\n{\"file\":\"rounds.csv\",\"kind\":\"rounds\",\"format\":\"aikb\",\"read\":1,\"inserted\":1,\"updated\":0,\"unchanged\":0,\"rejected\":0,\"run\":null}\n]\n")
         #expect(dry.stderr.contains("nothing was written"))
         #expect(try sqlite3(path, "SELECT count(*) FROM funding_rounds").stdout == before)
         let real = try aikb("import", "--format", "tsv", "rounds.csv", in: directory, db: path)
-        #expect(real.stdout == "file\tkind\tformat\tread\tinserted\tupdated\tunchanged\trejected\nrounds.csv\trounds\taikb\t1\t1\t0\t0\t0\n")
-        let log = try sqlite3(path, "SELECT file, kind, rows_read, inserted FROM import_log ORDER BY id DESC LIMIT 1")
-        #expect(log.stdout == "rounds.csv|rounds|1|1\n")
+        // The summary names the run the import was committed as, and so does import_log.
+        let run = try sqlite3(path, "SELECT max(id) FROM runs").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(real.stdout == "file\tkind\tformat\tread\tinserted\tupdated\tunchanged\trejected\trun\nrounds.csv\trounds\taikb\t1\t1\t0\t0\t0\t\(run)\n")
+        #expect(real.stderr.contains("committed as run \(run)"))
+        let log = try sqlite3(path, "SELECT file, kind, rows_read, inserted, run_id FROM import_log ORDER BY id DESC LIMIT 1")
+        #expect(log.stdout == "rounds.csv|rounds|1|1|\(run)\n")
     }
 
     @Test func standardInputIsAFile() throws {

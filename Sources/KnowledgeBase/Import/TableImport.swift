@@ -1,5 +1,6 @@
 import CSV
 import SQLite
+import Support
 
 /// `aikb import --table NAME FILE`: any CSV as a plain table of TEXT columns named
 /// exactly after its header (as `sqlite-utils insert` does), read with the same
@@ -41,6 +42,9 @@ public struct TableImport {
             return finish(false)
         }
         summary.file = reader.name
+        let hasher = BackgroundHasher()
+        reader.observeRawBytes { hasher.update($0) }
+        let started = MonotonicClock.milliseconds()
         guard let columns = try CSVChecks.header(
             of: reader, sink: sink, sameName: { $0.lowercased() }, note: "; SQLite names ignore case")
         else { return finish(false) }
@@ -63,7 +67,9 @@ public struct TableImport {
         }
         guard sink.count == 0 else { return finish(false) }
         var committed = false
+        var runID: Int64?
         try db.inTransaction(.immediate) {
+            let run = try Runs.open(db, command: "import --table", detail: "\(table) \(reader.name)")
             if existing != nil && mode == .replace { try db.execute("DROP TABLE \(SQL.identifier(table))") }
             if existing == nil || mode == .replace {
                 let definitions = columns.map { SQL.identifier($0) + " TEXT" }.joined(separator: ", ")
@@ -97,10 +103,27 @@ public struct TableImport {
                 summary.inserted += 1
             }
             guard sink.count == 0 && !dryRun else { return .rollback }
+            // Logged like every import run: file, hash, counts.
+            try db.execute(
+                """
+                INSERT INTO import_log (run_id, file, content_sha256, kind, format, rows_read, inserted, updated,
+                                        unchanged, duration_ms)
+                VALUES (:run, :file, :sha256, :kind, 'csv', :read, :inserted, 0, 0, :ms)
+                """,
+                binding: [
+                    "run": .integer(run), "file": .text(reader.name), "sha256": .text(hasher.finalize()),
+                    "kind": .text(summary.kind), "read": .integer(Int64(summary.read)),
+                    "inserted": .integer(Int64(summary.inserted)),
+                    "ms": .integer(Int64(MonotonicClock.milliseconds() - started)),
+                ])
+            try Runs.close(db, run)
+            runID = run
             committed = true
             return .commit
         }
-        return finish(committed)
+        var result = finish(committed)
+        result.run = runID
+        return result
     }
 
     /// Refuses names SQLite reserves and the knowledge base's own tables and views:

@@ -76,11 +76,15 @@ public struct Migrator: Sendable {
 
     /// Runs one migration's SQL and records it; inside the caller's transaction.
     private func apply(_ migration: Migration, to db: Database) throws {
+        // From the migration that records runs on, a migration is a run too, so the
+        // data it changes is in the history like any other change.
+        let run = try Runs.areRecorded(in: db) ? try Runs.open(db, command: "migrate", detail: migration.name) : nil
         do {
             try db.execute(migration.sql)
         } catch let error as SQLiteError {
             throw KnowledgeBaseError(.schemaMismatch, describe(error, in: migration))
         }
+        if let run { try Runs.close(db, run) }
         if migration.needsForeignKeysOff {
             let broken = try db.allRows("PRAGMA foreign_key_check")
             if let first = broken.first {

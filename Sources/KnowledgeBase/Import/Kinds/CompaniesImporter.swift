@@ -219,7 +219,7 @@ final class CompaniesImporter: RowImporter {
     private func readValues(_ row: RowReader) throws -> [(String, Value)] {
         var values: [(String, Value)] = []
         func text(_ column: String) -> Value { row.string(column).map { .text($0) } ?? .null }
-        for column in columns {
+        for column in columns where column != "parent_id" {  // the parent is resolved apart
             switch column {
             case "kind":
                 values.append((column, row.word("kind", in: Vocabulary.companyKinds, what: "company kind").map { .text($0) } ?? .null))

@@ -1,0 +1,79 @@
+import SQLite
+import Support
+
+/// One run and what it changed, table by table.
+public struct RunChanges: Sendable {
+    public let run: Int64
+    public let command: String
+    public let detail: String?
+    public let startedAt: String
+    public let finishedAt: String?
+    public let undoes: Int64?
+    public let undoneBy: Int64?
+    /// Per table: rows the run created (still there), updated and deleted.
+    public var tables: [(table: String, inserted: Int, updated: Int, deleted: Int)]
+}
+
+/// `aikb changes [--since RUN|DATE]`: the runs and what each changed.
+public enum ChangeLog {
+    public enum Since: Sendable {
+        case run(Int64)
+        /// An ISO date or time: runs started on or after it.
+        case date(String)
+    }
+
+    public static func runs(since: Since?, in db: Database) throws -> [RunChanges] {
+        var condition = "1"
+        var bindings: [String: Value] = [:]
+        switch since {
+        case .run(let id)?:
+            condition = "id >= :since"
+            bindings["since"] = .integer(id)
+        case .date(let date)?:
+            condition = "started_at >= :since"
+            bindings["since"] = .text(date)
+        case nil:
+            break
+        }
+        var runs: [RunChanges] = []
+        try db.prepare(
+            "SELECT id, command, detail, started_at, finished_at, undoes, undone_by FROM runs WHERE \(condition) ORDER BY id"
+        ).forEachRow(binding: bindings) { row in
+            runs.append(
+                RunChanges(
+                    run: row.int64(at: 0), command: row.string(at: 1), detail: row.optionalString(at: 2),
+                    startedAt: row.string(at: 3), finishedAt: row.optionalString(at: 4), undoes: row.optionalInt64(at: 5),
+                    undoneBy: row.optionalInt64(at: 6), tables: []))
+        }
+        guard let first = runs.first?.run else { return [] }
+        var counts: [Int64: [String: (inserted: Int, updated: Int, deleted: Int)]] = [:]
+        for table in try TrackedTable.all(in: db) {
+            // By the created_run index: a run's new rows, counted without reading them.
+            try db.prepare(
+                """
+                SELECT created_run, count(*) FROM \(SQL.identifier(table.name))
+                WHERE created_run >= :first GROUP BY created_run
+                """
+            ).forEachRow(binding: ["first": .integer(first)]) { row in
+                counts[row.int64(at: 0), default: [:]][table.name, default: (0, 0, 0)].inserted = Int(row.int64(at: 1))
+            }
+        }
+        try db.prepare(
+            """
+            SELECT run_id, table_name, sum(operation = 'update'), sum(operation = 'delete') FROM history
+            WHERE run_id >= :first GROUP BY run_id, table_name
+            """
+        ).forEachRow(binding: ["first": .integer(first)]) { row in
+            var entry = counts[row.int64(at: 0), default: [:]][row.string(at: 1), default: (0, 0, 0)]
+            entry.updated = Int(row.int64(at: 2))
+            entry.deleted = Int(row.int64(at: 3))
+            counts[row.int64(at: 0), default: [:]][row.string(at: 1)] = entry
+        }
+        for index in runs.indices {
+            runs[index].tables = (counts[runs[index].run] ?? [:]).sorted { $0.key < $1.key }.map {
+                (table: $0.key, inserted: $0.value.inserted, updated: $0.value.updated, deleted: $0.value.deleted)
+            }
+        }
+        return runs
+    }
+}
