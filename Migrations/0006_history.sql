@@ -49,8 +49,8 @@ CREATE TABLE history (
     -- Every stored column before the change (created_run included), as a JSON object.
     -- For tables whose key is not their rowid (sources, claims) `_rowid` keeps the
     -- rowid too, so a row undone back into place sits where it was.
-    -- REAL values are written with 17 significant digits (json_object's own 15 would
-    -- round some), so that undo restores them bit for bit.
+    -- aikb's json_object writes a REAL with the digits that read back as the same
+    -- double (SQLite's own keeps 15), so that undo restores it bit for bit.
     old_values TEXT NOT NULL,
     -- For updates, every stored column after it.
     new_values TEXT
@@ -285,11 +285,11 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'round_investors', OLD.round_id || '/' || OLD.investor_id, 'update',
         json_object('round_id', OLD.round_id, 'investor_id', OLD.investor_id, 'is_lead', OLD.is_lead,
         'lead_disputed', OLD.lead_disputed, 'amount_usd', OLD.amount_usd,
-        'amount_status', OLD.amount_status, 'share_pct', iif(OLD.share_pct IS NULL, NULL, json(printf('%!.17g', OLD.share_pct))), 'source_id', OLD.source_id,
+        'amount_status', OLD.amount_status, 'share_pct', OLD.share_pct, 'source_id', OLD.source_id,
         'notes', OLD.notes, 'created_run', OLD.created_run),
         json_object('round_id', NEW.round_id, 'investor_id', NEW.investor_id, 'is_lead', NEW.is_lead,
         'lead_disputed', NEW.lead_disputed, 'amount_usd', NEW.amount_usd,
-        'amount_status', NEW.amount_status, 'share_pct', iif(NEW.share_pct IS NULL, NULL, json(printf('%!.17g', NEW.share_pct))), 'source_id', NEW.source_id,
+        'amount_status', NEW.amount_status, 'share_pct', NEW.share_pct, 'source_id', NEW.source_id,
         'notes', NEW.notes, 'created_run', NEW.created_run));
 END;
 
@@ -300,7 +300,7 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'round_investors', OLD.round_id || '/' || OLD.investor_id, 'delete',
         json_object('round_id', OLD.round_id, 'investor_id', OLD.investor_id, 'is_lead', OLD.is_lead,
         'lead_disputed', OLD.lead_disputed, 'amount_usd', OLD.amount_usd,
-        'amount_status', OLD.amount_status, 'share_pct', iif(OLD.share_pct IS NULL, NULL, json(printf('%!.17g', OLD.share_pct))), 'source_id', OLD.source_id,
+        'amount_status', OLD.amount_status, 'share_pct', OLD.share_pct, 'source_id', OLD.source_id,
         'notes', OLD.notes, 'created_run', OLD.created_run));
 END;
 
@@ -331,7 +331,7 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'supply_deals', CAST(OLD.id AS TEXT), 'update',
         json_object('id', OLD.id, 'supplier_id', OLD.supplier_id, 'customer_id', OLD.customer_id,
         'kind', OLD.kind, 'deal_label', OLD.deal_label, 'gpu_model', OLD.gpu_model,
-        'gpu_count', OLD.gpu_count, 'power_mw', iif(OLD.power_mw IS NULL, NULL, json(printf('%!.17g', OLD.power_mw))), 'value_usd', OLD.value_usd,
+        'gpu_count', OLD.gpu_count, 'power_mw', OLD.power_mw, 'value_usd', OLD.value_usd,
         'value_status', OLD.value_status, 'value_min_usd', OLD.value_min_usd,
         'value_max_usd', OLD.value_max_usd, 'term_months', OLD.term_months,
         'announced_on', OLD.announced_on, 'terms', OLD.terms, 'status', OLD.status,
@@ -339,7 +339,7 @@ BEGIN
         'overlaps_deal_id', OLD.overlaps_deal_id, 'created_run', OLD.created_run),
         json_object('id', NEW.id, 'supplier_id', NEW.supplier_id, 'customer_id', NEW.customer_id,
         'kind', NEW.kind, 'deal_label', NEW.deal_label, 'gpu_model', NEW.gpu_model,
-        'gpu_count', NEW.gpu_count, 'power_mw', iif(NEW.power_mw IS NULL, NULL, json(printf('%!.17g', NEW.power_mw))), 'value_usd', NEW.value_usd,
+        'gpu_count', NEW.gpu_count, 'power_mw', NEW.power_mw, 'value_usd', NEW.value_usd,
         'value_status', NEW.value_status, 'value_min_usd', NEW.value_min_usd,
         'value_max_usd', NEW.value_max_usd, 'term_months', NEW.term_months,
         'announced_on', NEW.announced_on, 'terms', NEW.terms, 'status', NEW.status,
@@ -354,7 +354,7 @@ BEGIN
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'supply_deals', CAST(OLD.id AS TEXT), 'delete',
         json_object('id', OLD.id, 'supplier_id', OLD.supplier_id, 'customer_id', OLD.customer_id,
         'kind', OLD.kind, 'deal_label', OLD.deal_label, 'gpu_model', OLD.gpu_model,
-        'gpu_count', OLD.gpu_count, 'power_mw', iif(OLD.power_mw IS NULL, NULL, json(printf('%!.17g', OLD.power_mw))), 'value_usd', OLD.value_usd,
+        'gpu_count', OLD.gpu_count, 'power_mw', OLD.power_mw, 'value_usd', OLD.value_usd,
         'value_status', OLD.value_status, 'value_min_usd', OLD.value_min_usd,
         'value_max_usd', OLD.value_max_usd, 'term_months', OLD.term_months,
         'announced_on', OLD.announced_on, 'terms', OLD.terms, 'status', OLD.status,
@@ -421,12 +421,12 @@ WHEN (OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHE
 BEGIN
     INSERT INTO history (run_id, table_name, row_key, operation, old_values, new_values)
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'claims', OLD.id, 'update',
-        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', iif(OLD.value IS NULL, NULL, json(printf('%!.17g', OLD.value))),
+        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', OLD.value,
         'value_text', OLD.value_text, 'unit', OLD.unit, 'period_start', OLD.period_start,
         'period_end', OLD.period_end, 'scope', OLD.scope, 'statement', OLD.statement,
         'status', OLD.status, 'source_id', OLD.source_id, 'notes', OLD.notes,
         'counterparty_id', OLD.counterparty_id, 'created_run', OLD.created_run),
-        json_object('_rowid', NEW.rowid, 'id', NEW.id, 'subject_id', NEW.subject_id, 'metric', NEW.metric, 'value', iif(NEW.value IS NULL, NULL, json(printf('%!.17g', NEW.value))),
+        json_object('_rowid', NEW.rowid, 'id', NEW.id, 'subject_id', NEW.subject_id, 'metric', NEW.metric, 'value', NEW.value,
         'value_text', NEW.value_text, 'unit', NEW.unit, 'period_start', NEW.period_start,
         'period_end', NEW.period_end, 'scope', NEW.scope, 'statement', NEW.statement,
         'status', NEW.status, 'source_id', NEW.source_id, 'notes', NEW.notes,
@@ -438,7 +438,7 @@ WHEN OLD.created_run IS NULL OR OLD.created_run IS NOT (SELECT id FROM runs WHER
 BEGIN
     INSERT INTO history (run_id, table_name, row_key, operation, old_values)
     VALUES ((SELECT id FROM runs WHERE is_open = 1), 'claims', OLD.id, 'delete',
-        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', iif(OLD.value IS NULL, NULL, json(printf('%!.17g', OLD.value))),
+        json_object('_rowid', OLD.rowid, 'id', OLD.id, 'subject_id', OLD.subject_id, 'metric', OLD.metric, 'value', OLD.value,
         'value_text', OLD.value_text, 'unit', OLD.unit, 'period_start', OLD.period_start,
         'period_end', OLD.period_end, 'scope', OLD.scope, 'statement', OLD.statement,
         'status', OLD.status, 'source_id', OLD.source_id, 'notes', OLD.notes,

@@ -7,4 +7,8 @@
 static inline sqlite3_destructor_type csqlite_transient(void) {
     return SQLITE_TRANSIENT;
 }
+// sqlite3_db_config is variadic, which Swift cannot call; this passes one flag.
+static inline int csqlite_db_config_flag(sqlite3 *db, int op, int value) {
+    return sqlite3_db_config(db, op, value, (int *)0);
+}
 #endif

@@ -29,16 +29,26 @@ public enum KnowledgeBase {
     }
 
     public enum Access: Sendable {
-        /// Reading only: the file is opened read-only; a missing one is still created first.
+        /// Reading only: the file is opened read-only and never created, migrated or
+        /// written (a missing file is the one exception: it is created and seeded, so
+        /// that the first command on a new path works).
         case read
-        /// Reading and writing.
+        /// Reading and writing: pending migrations are applied first.
         case write
+        /// `aikb init`: as `write`, and an existing empty file may be made a knowledge base.
+        case initialize
+        /// `aikb migrate --status`: read-only, and a database that needs migrations is
+        /// opened as it is, to be looked at.
+        case inspect
     }
 
     /// Opens the knowledge base at `path`. A missing file is created, migrated and
-    /// seeded from the embedded files; an existing one gets its pending migrations.
-    /// `createFolders` allows creating missing folders (for the default path only:
-    /// a typo in an explicit path should fail, not make folders).
+    /// seeded from the embedded files. An existing file must be an aikb knowledge
+    /// base: an empty file, another SQLite database or a file that is not SQLite is
+    /// refused (only `aikb init` turns an empty file into one). A writer applies
+    /// pending migrations; a reader refuses a database that needs them, leaving it
+    /// as it is. `createFolders` allows creating missing folders (for the default path
+    /// only: a typo in an explicit path should fail, not make folders).
     public static func open(
         path: String, access: Access = .write, createFolders: Bool = false
     ) throws -> (Database, OpenReport) {
@@ -71,25 +81,74 @@ public enum KnowledgeBase {
             if !FileSystem.isReadable(path) {
                 throw KnowledgeBaseError(.notPermitted, "\(path): the database file is not readable")
             }
-        }
-        let db = try openFile(path, mode: access == .write ? .readWrite : .readOnly)
-        if !report.created {
-            // Bring an older database up to date before use. A reading session does
-            // this on a short-lived write connection; its own connection sees the
-            // new schema at its next statement.
-            let migrator = try Migrator.embedded()
-            if try !migrator.isUpToDate(db) {
-                let writer = access == .write ? db : try openFile(path, mode: .readWrite)
-                report.appliedMigrations = try migrator.migrate(writer).map(\.name)
+            if FileSystem.size(of: path) == 0 {
+                guard access == .initialize else {
+                    throw KnowledgeBaseError(
+                        .notFound, "\(path): is an empty file, not an aikb knowledge base (aikb init --db \(path) makes it one)")
+                }
+                try initialize(path: path, report: &report)
             }
         }
+        let readOnly = access == .read || access == .inspect
+        let db = try openFile(path, mode: readOnly ? .readOnly : .readWrite)
+        do {
+            try check(db, path: path, access: access, readOnly: readOnly, report: &report)
+        } catch let error as SQLiteError where error.code ~= .SQLITE_CORRUPT {
+            throw KnowledgeBaseError(.notFound, "\(path): the database file is damaged (\(error.message)); restore it from a copy")
+        }
+        // Only now that it is known to be aikb's may the file's journal mode change.
+        if !readOnly { try db.useWAL() }
         return (db, report)
+    }
+
+    /// Refuses a file that is not an aikb knowledge base, and migrates one that needs it
+    /// (writers) or refuses it (readers).
+    private static func check(
+        _ db: Database, path: String, access: Access, readOnly: Bool, report: inout OpenReport
+    ) throws {
+        if !report.created {
+            let migrator = try Migrator.embedded()
+            // A file that is SQLite but not aikb's: no history of migrations at all.
+            if try !db.objectExists("schema_migrations", kinds: [.table]) {
+                if try db.schemaObjects([.table, .view, .index, .trigger]).isEmpty {
+                    guard access == .initialize else {
+                        throw KnowledgeBaseError(
+                            .notFound, "\(path): is an empty SQLite database, not an aikb knowledge base (aikb init --db \(path) makes it one)")
+                    }
+                    try migrator.migrate(db)
+                    report.seeded = try Seeds.load(into: db)
+                    report.created = true
+                    return
+                }
+                throw KnowledgeBaseError(
+                    .schemaMismatch, "\(path): this database was not created by aikb (it has tables but no schema_migrations)")
+            }
+            if access != .inspect, try !migrator.isUpToDate(db) {
+                guard !readOnly else {
+                    throw KnowledgeBaseError(
+                        .schemaMismatch,
+                        "\(path): the knowledge base was made by an older aikb and needs its migrations; run aikb migrate --db \(path) "
+                            + "(commands that only read never change the file)")
+                }
+                report.appliedMigrations = try migrator.migrate(db).map(\.name)
+            }
+        }
+    }
+
+    /// Makes an existing empty file a knowledge base (`aikb init` only).
+    private static func initialize(path: String, report: inout OpenReport) throws {
+        let db = try openFile(path, mode: .readWrite)
+        try db.useWAL()
+        try Migrator.embedded().migrate(db)
+        report.seeded = try Seeds.load(into: db)
+        report.created = true
     }
 
     /// Creates, migrates and seeds a new file; a failure removes the half-made file.
     private static func create(path: String, report: inout OpenReport) throws {
         do {
             let db = try openFile(path, mode: .readWriteCreate)
+            try db.useWAL()
             try Migrator.embedded().migrate(db)
             report.seeded = try Seeds.load(into: db)
             report.created = true
@@ -102,7 +161,7 @@ public enum KnowledgeBase {
     /// Opens with SQLite, translating its file errors into clear ones.
     static func openFile(_ path: String, mode: Database.OpenMode) throws -> Database {
         do {
-            return try Database(path: path, mode: mode)
+            return try Database(path: path, mode: mode, wal: false)
         } catch let error as SQLiteError {
             switch error.code {
             case .SQLITE_NOTADB:
@@ -111,6 +170,9 @@ public enum KnowledgeBase {
                 throw KnowledgeBaseError(
                     .notPermitted,
                     "\(path): the database file is read-only (check its permissions, or those of its folder)")
+            case .SQLITE_CORRUPT:
+                throw KnowledgeBaseError(
+                    .notFound, "\(path): the database file is damaged (\(error.message)); restore it from a copy")
             case .SQLITE_CANTOPEN:
                 throw KnowledgeBaseError(.notFound, "\(path): cannot open the database file (\(error.message))")
             default:

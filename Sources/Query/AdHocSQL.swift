@@ -83,7 +83,7 @@ public final class SQLSession {
         "data_version", "database_list", "encoding", "foreign_key_check", "foreign_key_list", "foreign_keys",
         "freelist_count", "function_list", "index_info", "index_list", "index_xinfo", "integrity_check",
         "journal_mode", "module_list", "page_count", "page_size", "pragma_list", "quick_check", "schema_version",
-        "table_info", "table_list", "table_xinfo", "user_version",
+        "table_info", "table_list", "table_xinfo", "trusted_schema", "user_version",
     ]
     /// Of those, the ones whose argument is not a new value.
     static let pragmasWithArguments: Set<String> = [

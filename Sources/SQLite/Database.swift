@@ -33,7 +33,11 @@ public final class Database {
     /// Opens a connection. File databases get WAL journaling (when writable),
     /// `foreign_keys = ON` and a busy timeout, so a second writer waits instead
     /// of failing at once.
-    public init(path: String, mode: OpenMode = .readWriteCreate, busyTimeout milliseconds: Int32 = 5_000) throws {
+    /// `wal: false` leaves the file's journal mode as it is: turning WAL on writes the
+    /// file's header, which a caller may first want to make sure is its file to write.
+    public init(
+        path: String, mode: OpenMode = .readWriteCreate, busyTimeout milliseconds: Int32 = 5_000, wal: Bool = true
+    ) throws {
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
@@ -50,6 +54,15 @@ public final class Database {
         self.path = path
         self.handle = connection
         sqlite3_busy_timeout(connection, milliseconds)
+        // Files get shared, and SQLite's advice for a file that may be untrusted is
+        // defensive mode (no writable_schema, no direct writes to shadow tables, ...)
+        // and an untrusted schema: views, triggers, CHECKs and defaults may only call
+        // functions marked innocuous.
+        guard csqlite_db_config_flag(connection, SQLITE_DBCONFIG_DEFENSIVE, 1) == SQLITE_OK else {
+            throw SQLiteError.last(from: connection, code: SQLITE_ERROR).with(message: "cannot turn on defensive mode: \(path)")
+        }
+        try execute("PRAGMA trusted_schema = OFF")
+        try InnocuousJSON.register(on: self)
         try execute("PRAGMA foreign_keys = ON")
         // Reading the schema makes a file that is not a database fail here (SQLITE_NOTADB),
         // not at the first query.
@@ -57,9 +70,14 @@ public final class Database {
         if mode != .readOnly && sqlite3_db_readonly(connection, "main") == 1 {
             throw SQLiteError(code: .SQLITE_READONLY, message: "the database file is read-only: \(path)")
         }
-        if mode != .readOnly && !isInMemory {
-            try execute("PRAGMA journal_mode = WAL")
+        if wal && mode != .readOnly && !isInMemory {
+            try useWAL()
         }
+    }
+
+    /// Turns on WAL journaling: readers keep working while one writer writes.
+    public func useWAL() throws {
+        try execute("PRAGMA journal_mode = WAL")
     }
 
     deinit {

@@ -62,7 +62,7 @@ func describe(_ error: any Error) -> (message: String, status: Int32) {
             case .SQLITE_BUSY, .SQLITE_LOCKED: ExitStatus.busy
             case .SQLITE_READONLY, .SQLITE_AUTH: ExitStatus.notPermitted
             case .SQLITE_INTERRUPT: error.isTimeLimit ? ExitStatus.timeLimit : ExitStatus.interrupted
-            case .SQLITE_CANTOPEN, .SQLITE_NOTADB: ExitStatus.noInput
+            case .SQLITE_CANTOPEN, .SQLITE_NOTADB, .SQLITE_CORRUPT: ExitStatus.noInput
             default: ExitStatus.internalError
             }
         return (error.description, status)

@@ -14,7 +14,7 @@ struct Init: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let path = database.resolvedPath
-            _ = try database.open(.write)
+            _ = try database.open(.initialize)
             let migrator = try Migrator.embedded()
             Terminal.error("aikb: \(path) is ready (schema at migration \(migrator.migrations.last?.name ?? "none"))")
         }

@@ -20,7 +20,7 @@ struct Migrate: ParsableCommand {
         try reportingErrors {
             let migrator = try Migrator.embedded()
             if status {
-                let db = try database.open(.read)
+                let db = try database.open(.inspect)
                 for (migration, state) in try migrator.status(of: db) {
                     switch state {
                     case .applied(let at): print("\(migration.name)\tapplied\t\(at)")

@@ -64,11 +64,8 @@ public enum RowHistory {
 
     /// The row as it is now, as a JSON object like the history's, or nil when it is gone.
     static func currentValues(of table: TrackedTable, rowKey: String, in db: Database) throws -> String? {
-        let pairs = table.columns.map { column -> String in
-            let name = SQL.identifier(column.name)
-            let value = column.type.uppercased() == "REAL" ? "iif(\(name) IS NULL, NULL, json(printf('%!.17g', \(name))))" : name
-            return "\(SQL.literal(column.name)), \(value)"
-        }
+        // aikb's json_object writes reals exactly, as the history triggers do.
+        let pairs = table.columns.map { "\(SQL.literal($0.name)), \(SQL.identifier($0.name))" }
         let rowid = table.keepsRowid ? "'_rowid', rowid, " : ""
         return try db.prepare(
             "SELECT json_object(\(rowid)\(pairs.joined(separator: ", "))) FROM \(SQL.identifier(table.name)) WHERE \(table.rowKeySQL) = :key"
