@@ -1,4 +1,5 @@
 @testable import KnowledgeBase
+import Foundation
 import Testing
 
 @Suite struct UUIDCacheTests {
@@ -23,12 +24,23 @@ import Testing
         }
     }
 
-    @Test func remembersUpToItsLimit() {
-        let cache = UUIDCache(limit: 2)
-        let uuids = (1...3).map { "a5c0d7c6-0002-4c3a-9c1e-00000000000\($0)" }
+    /// No cut-off by arrival order: a later investor takes a slot from an earlier one
+    /// that shares it, and every one can be found while it holds its slot.
+    @Test func laterInvestorsAreCachedTooAndNothingIsWrong() {
+        let cache = UUIDCache(slotBits: 4)  // 16 slots, to force collisions
+        let uuids = (0..<64).map { String(format: "a5c0d7c6-0002-4c3a-9c1e-%012x", $0 * 7919) }
         for (offset, uuid) in uuids.enumerated() { withBytes(uuid) { cache.remember($0, Int64(offset + 10)) } }
-        #expect(cache.count == 2)
-        #expect(uuids.map { uuid in withBytes(uuid) { cache.id(for: $0) } } == [10, 11, nil])
+        #expect(cache.count <= 16 && cache.count > 8)
+        var found = 0
+        for (offset, uuid) in uuids.enumerated() {
+            if let id = withBytes(uuid, { cache.id(for: $0) }) {
+                #expect(id == Int64(offset + 10), "a cached id is always the right one")
+                found += 1
+            }
+        }
+        #expect(found == cache.count)
+        // The last one remembered is always there: recent investors win their slot.
+        #expect(withBytes(uuids.last!) { cache.id(for: $0) } == 73)
         // Not kept: an id that does not fit, a non-canonical uuid.
         let other = UUIDCache()
         withBytes(uuids[0]) { other.remember($0, Int64(UInt32.max) + 1) }
