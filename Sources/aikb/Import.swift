@@ -1,6 +1,7 @@
 import ArgumentParser
 import KnowledgeBase
 import Output
+import Support
 
 extension ImportKind: ExpressibleByArgument {}
 
@@ -100,6 +101,8 @@ struct Import: ParsableCommand {
                 options.sourceID = source
                 options.rates = try parsedRates()
                 options.maxProblems = maxErrors
+                // Tuning and testing: where bulk mode starts (bytes of input), e.g. 0 for always.
+                if let threshold = Environment.value("AIKB_BULK_THRESHOLD").flatMap(Int.init) { options.bulkThreshold = threshold }
                 result = try Importer(db: db, options: options, progress: progress.update).run(paths: files)
             }
             progress.finish()

@@ -37,6 +37,12 @@ public enum Undo {
             try db.execute("UPDATE runs SET undoes = :target WHERE id = :run", binding: ["target": .integer(target), "run": .integer(run)])
             // The rows go back one by one; the foreign keys hold again at the end.
             try db.execute("PRAGMA defer_foreign_keys = ON")
+            // The import log keeps the run's files and hashes, but no longer a source that goes.
+            try db.execute(
+                """
+                UPDATE import_log SET source_id = NULL
+                WHERE run_id = :target AND source_id IN (SELECT id FROM sources WHERE created_run = :target)
+                """, binding: ["target": .integer(target)])
             var removed = 0
             for table in TrackedTable.childrenFirst(tables) {
                 try db.execute(
