@@ -7,6 +7,9 @@ let package = Package(
         .executable(name: "aikb", targets: ["aikb"]),
         .library(name: "SQLite", targets: ["SQLite"]),
         .library(name: "KnowledgeBase", targets: ["KnowledgeBase"]),
+        // For the fuzzers in Fuzz/ (a package of their own, built with libFuzzer).
+        .library(name: "CSV", targets: ["CSV"]),
+        .library(name: "Query", targets: ["Query"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
