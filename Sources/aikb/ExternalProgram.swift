@@ -1,0 +1,116 @@
+import Support
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Another program aikb hands work to (Graphviz's `dot`, Datasette), found on `$PATH`
+/// and run with `posix_spawn`: no shell between, so no argument is ever interpreted.
+struct ExternalProgram {
+    let path: String
+    /// Arguments that come before the caller's (`-m datasette` for `python3 -m datasette`).
+    var leadingArguments: [String] = []
+
+    /// The executable called `name` in a folder of `$PATH`, or nil.
+    static func find(_ name: String) -> ExternalProgram? {
+        for folder in (Environment.value("PATH") ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let candidate = String(folder) + "/" + name
+            if FileSystem.kind(of: candidate) == .file && access(candidate, X_OK) == 0 {
+                return ExternalProgram(path: candidate)
+            }
+        }
+        return nil
+    }
+
+    /// Runs the program to its end with the given input on stdin (from a temporary
+    /// file, so that neither side can block the other), its stdout aikb's own, and
+    /// its stderr kept for the message if it fails. Returns its exit status.
+    func run(_ arguments: [String], input: String) throws -> (status: Int32, stderr: String) {
+        var template = Array(((Environment.value("TMPDIR") ?? "/tmp") + "/aikb-input-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw CommandFailure("cannot create a temporary file: \(String(cString: strerror(errno)))", status: ExitStatus.cannotCreate)
+        }
+        let inputPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        defer { unlink(inputPath) }
+        let bytes = Array(input.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                close(descriptor)
+                throw CommandFailure("cannot write a temporary file: \(String(cString: strerror(errno)))", status: ExitStatus.cannotCreate)
+            }
+            offset += written
+        }
+        lseek(descriptor, 0, SEEK_SET)
+        var errorPipe: [Int32] = [0, 0]
+        guard pipe(&errorPipe) == 0 else {
+            close(descriptor)
+            throw CommandFailure("cannot run \(path): \(String(cString: strerror(errno)))", status: ExitStatus.internalError)
+        }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, descriptor, 0)
+        posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
+        posix_spawn_file_actions_addclose(&actions, errorPipe[0])
+        let pid = try spawn(arguments, actions: &actions)
+        close(descriptor)
+        close(errorPipe[1])
+        var errorBytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(errorPipe[0], &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            errorBytes += buffer[0..<count]
+        }
+        close(errorPipe[0])
+        return (Self.wait(for: pid), String(decoding: errorBytes, as: UTF8.self))
+    }
+
+    /// Runs the program with aikb's own stdin, stdout and stderr (Datasette serving
+    /// until Ctrl-C). Ctrl-C reaches it through the terminal; aikb ignores it
+    /// meanwhile, so that it can clean up after the program has stopped.
+    func runAttached(_ arguments: [String]) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let previous = signal(SIGINT, SIG_IGN)
+        defer { signal(SIGINT, previous) }
+        // The child gets the default action back (an ignored signal stays ignored across exec).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+        let pid = try spawn(arguments, actions: &actions, attributes: &attributes)
+        return Self.wait(for: pid)
+    }
+
+    private func spawn(
+        _ arguments: [String], actions: inout posix_spawn_file_actions_t, attributes: UnsafeMutablePointer<posix_spawnattr_t>? = nil
+    ) throws -> pid_t {
+        let argv = ([path] + leadingArguments + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        let result = posix_spawn(&pid, path, &actions, attributes, argv, environ)
+        guard result == 0 else {
+            throw CommandFailure("cannot run \(path): \(String(cString: strerror(result)))", status: ExitStatus.unavailable)
+        }
+        return pid
+    }
+
+    /// The exit status, or 128 + the signal that ended it (as shells report it).
+    private static func wait(for pid: pid_t) -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
+    }
+}
