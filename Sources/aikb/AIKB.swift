@@ -19,7 +19,7 @@ struct AIKB: ParsableCommand {
         version: KnowledgeBase.version,
         subcommands: [
             Init.self, Migrate.self, Import.self, Report.self, SQLCommand.self, Shell.self, SchemaCommand.self,
-            FacetsCommand.self, GraphCommand.self,
+            FacetsCommand.self, GraphCommand.self, DatasetteCommand.self,
         ]
     )
 

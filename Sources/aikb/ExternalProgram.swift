@@ -22,32 +22,14 @@ struct ExternalProgram {
         return nil
     }
 
-    /// Runs the program to its end with the given input on stdin (from a temporary
-    /// file, so that neither side can block the other), its stdout aikb's own, and
-    /// its stderr kept for the message if it fails. Returns its exit status.
+    /// Runs the program to its end with the given input on stdin (from a deleted
+    /// temporary file, so that neither side can block the other), its stdout aikb's
+    /// own, and its stderr kept for the message if it fails. Returns its exit status.
     func run(_ arguments: [String], input: String) throws -> (status: Int32, stderr: String) {
-        var template = Array(((Environment.value("TMPDIR") ?? "/tmp") + "/aikb-input-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else {
-            throw CommandFailure("cannot create a temporary file: \(String(cString: strerror(errno)))", status: ExitStatus.cannotCreate)
-        }
-        let inputPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        defer { unlink(inputPath) }
-        let bytes = Array(input.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                close(descriptor)
-                throw CommandFailure("cannot write a temporary file: \(String(cString: strerror(errno)))", status: ExitStatus.cannotCreate)
-            }
-            offset += written
-        }
-        lseek(descriptor, 0, SEEK_SET)
+        let descriptor = try FileText.unlinkedTemporary(holding: input)
+        defer { close(descriptor) }
         var errorPipe: [Int32] = [0, 0]
         guard pipe(&errorPipe) == 0 else {
-            close(descriptor)
             throw CommandFailure("cannot run \(path): \(String(cString: strerror(errno)))", status: ExitStatus.internalError)
         }
         var actions = posix_spawn_file_actions_t()
@@ -56,8 +38,14 @@ struct ExternalProgram {
         posix_spawn_file_actions_adddup2(&actions, descriptor, 0)
         posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
         posix_spawn_file_actions_addclose(&actions, errorPipe[0])
-        let pid = try spawn(arguments, actions: &actions)
-        close(descriptor)
+        let pid: pid_t
+        do {
+            pid = try spawn(arguments, actions: &actions)
+        } catch {
+            close(errorPipe[0])
+            close(errorPipe[1])
+            throw error
+        }
         close(errorPipe[1])
         var errorBytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -71,30 +59,16 @@ struct ExternalProgram {
         return (Self.wait(for: pid), String(decoding: errorBytes, as: UTF8.self))
     }
 
-    /// Runs the program with aikb's own stdin, stdout and stderr (Datasette serving
-    /// until Ctrl-C). Ctrl-C reaches it through the terminal; aikb ignores it
-    /// meanwhile, so that it can clean up after the program has stopped.
-    func runAttached(_ arguments: [String]) throws -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let previous = signal(SIGINT, SIG_IGN)
-        defer { signal(SIGINT, previous) }
-        // The child gets the default action back (an ignored signal stays ignored across exec).
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        sigaddset(&defaults, SIGINT)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
-        let pid = try spawn(arguments, actions: &actions, attributes: &attributes)
-        return Self.wait(for: pid)
+    /// Becomes the program (`execv`): its stdin, stdout, stderr, signals and exit status
+    /// are then its own, as when it is started by hand. Returns only by throwing.
+    func replaceProcess(_ arguments: [String]) throws -> Never {
+        let argv = ([path] + leadingArguments + arguments).map { strdup($0) } + [nil]
+        execv(path, argv)
+        throw CommandFailure("cannot run \(path): \(String(cString: strerror(errno)))", status: ExitStatus.unavailable)
     }
 
     private func spawn(
-        _ arguments: [String], actions: inout posix_spawn_file_actions_t, attributes: UnsafeMutablePointer<posix_spawnattr_t>? = nil
+        _ arguments: [String], actions: inout posix_spawn_file_actions_t, attributes: UnsafePointer<posix_spawnattr_t>? = nil
     ) throws -> pid_t {
         let argv = ([path] + leadingArguments + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
