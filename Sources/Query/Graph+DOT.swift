@@ -5,7 +5,7 @@ extension Graph {
     public func dot() -> String {
         var out = """
             digraph aikb {
-              graph [rankdir=LR, fontname="Helvetica", fontsize=12, splines=true, nodesep=0.18, ranksep=0.7, newrank=true, pad=0.2];
+              graph [rankdir=LR, fontname="Helvetica", fontsize=12, splines=true, nodesep=0.12, ranksep=0.5, newrank=true, pad=0.2];
               node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, color="#6c757d", margin="0.08,0.03"];
               edge [fontname="Helvetica", fontsize=8, arrowsize=0.6];
 

@@ -16,7 +16,7 @@ public struct GraphOptions: Sendable {
     public var groups = true
 
     /// Edges the whole-ecosystem graph keeps unless told otherwise: about what a screen
-    /// shows readably (the seeded ecosystem at 30 edges renders at about 1800x1330 px at 96 dpi, the largest 30 being those with amounts of their own).
+    /// shows readably (the seeded ecosystem at 30 edges, those with amounts of their own, renders at about 1750x1260 px at 96 dpi).
     public static let defaultTop = 30
 
     public init() {}
