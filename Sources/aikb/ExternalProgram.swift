@@ -61,8 +61,13 @@ struct ExternalProgram {
 
     /// Becomes the program (`execv`): its stdin, stdout, stderr, signals and exit status
     /// are then its own, as when it is started by hand. Returns only by throwing.
+    /// Signals blocked by whatever started aikb (a test runner's thread) are unblocked
+    /// first: a mask survives exec, and a server that cannot get SIGTERM cannot be stopped.
     func replaceProcess(_ arguments: [String]) throws -> Never {
         let argv = ([path] + leadingArguments + arguments).map { strdup($0) } + [nil]
+        var none = sigset_t()
+        sigemptyset(&none)
+        sigprocmask(SIG_SETMASK, &none, nil)
         execv(path, argv)
         throw CommandFailure("cannot run \(path): \(String(cString: strerror(errno)))", status: ExitStatus.unavailable)
     }
