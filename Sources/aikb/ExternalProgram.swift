@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// Another program aikb hands work to (Graphviz's `dot`, Datasette), found on `$PATH`
-/// and run with `posix_spawn`: no shell between, so no argument is ever interpreted.
+/// and run with `posix_spawn` (or become it with `execv`): no shell between, so no
+/// argument is ever interpreted.
 struct ExternalProgram {
     let path: String
     /// Arguments that come before the caller's (`-m datasette` for `python3 -m datasette`).
@@ -72,13 +73,11 @@ struct ExternalProgram {
         throw CommandFailure("cannot run \(path): \(String(cString: strerror(errno)))", status: ExitStatus.unavailable)
     }
 
-    private func spawn(
-        _ arguments: [String], actions: inout posix_spawn_file_actions_t, attributes: UnsafePointer<posix_spawnattr_t>? = nil
-    ) throws -> pid_t {
+    private func spawn(_ arguments: [String], actions: inout posix_spawn_file_actions_t) throws -> pid_t {
         let argv = ([path] + leadingArguments + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
-        let result = posix_spawn(&pid, path, &actions, attributes, argv, environ)
+        let result = posix_spawn(&pid, path, &actions, nil, argv, environ)
         guard result == 0 else {
             throw CommandFailure("cannot run \(path): \(String(cString: strerror(result)))", status: ExitStatus.unavailable)
         }
