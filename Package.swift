@@ -39,8 +39,9 @@ let package = Package(
         // Reading lines at a terminal: BSD editline loaded at run time, or plain lines.
         // Knows nothing of SQL.
         .target(name: "LineEditor"),
-        // Reports, filters, safe ad-hoc SQL, facets, the ecosystem graph.
-        .target(name: "Query", dependencies: ["SQLite", "KnowledgeBase", "Support"]),
+        // Reports, filters, safe ad-hoc SQL, schema, facets, the ecosystem graph, Datasette metadata
+        // (Output: money in graph labels as people write it, JSON text).
+        .target(name: "Query", dependencies: ["SQLite", "KnowledgeBase", "Output", "Support"]),
         // The command line: argument parsing and glue, nothing else.
         .executableTarget(
             name: "aikb",

@@ -232,7 +232,7 @@ public final class SQLSession {
                 throw problem(.refused, reason, offset: error.offset, in: script, origin: origin)
             }
             db.setAuthorizer(nil)  // the schema lookups for suggestions must not be refused
-            throw problem(.invalid, error.message + (try suggestion(for: error.message)), offset: error.offset, in: script, origin: origin)
+            throw problem(.invalid, error.message + (try suggestion(for: error.message, in: script)), offset: error.offset, in: script, origin: origin)
         }
     }
 
@@ -285,21 +285,39 @@ public final class SQLSession {
         }
     }
 
-    /// "; did you mean ...?" for unknown tables and columns.
-    private func suggestion(for message: String) throws -> String {
-        for prefix in ["no such table: ", "no such column: "] where message.hasPrefix(prefix) {
-            var name = String(message.dropFirst(prefix.count))
-            if let dot = name.lastIndex(of: "."), prefix == "no such column: " { name = String(name[name.index(after: dot)...]) }
-            if let dot = name.lastIndex(of: "."), prefix == "no such table: " { name = String(name[name.index(after: dot)...]) }
-            let candidates: [String]
-            if prefix == "no such table: " {
-                candidates = try db.tableNames(includingViews: true)
-            } else {
-                candidates = Array(Set(try db.tableNames(includingViews: true).flatMap { try db.columns(of: $0).map(\.name) }))
-            }
-            return Suggestions.hint(for: name, among: candidates)
+    /// "; did you mean ...?" for unknown tables and columns. A column is looked for
+    /// among the columns of the tables and views the script names (those of the
+    /// qualifier's table for `c.sector`), and only among all columns when it names
+    /// none; the name itself is never suggested back.
+    private func suggestion(for message: String, in script: String) throws -> String {
+        if message.hasPrefix("no such table: ") {
+            var name = String(message.dropFirst("no such table: ".count))
+            if let dot = name.lastIndex(of: ".") { name = String(name[name.index(after: dot)...]) }
+            return Suggestions.hint(for: name, among: try db.tableNames(includingViews: true).filter { $0.lowercased() != name.lowercased() })
         }
-        return ""
+        guard message.hasPrefix("no such column: ") else { return "" }
+        let qualified = String(message.dropFirst("no such column: ".count))
+        var name = qualified
+        var qualifier: String?
+        if let dot = qualified.lastIndex(of: ".") {
+            name = String(qualified[qualified.index(after: dot)...])
+            qualifier = String(qualified[..<dot]).lowercased()
+        }
+        let mentioned = SQLNames(script).objects(among: try db.tableNames(includingViews: true))
+        var objects = mentioned.map(\.name)
+        if let qualifier,
+            let object = mentioned.first(where: { $0.name.lowercased() == qualifier || $0.aliases.contains { $0.lowercased() == qualifier } })
+        {
+            objects = [object.name]
+        }
+        if objects.isEmpty { objects = try db.tableNames(includingViews: true) }
+        var candidates: [String] = []
+        for object in objects {
+            for column in try db.columns(of: object) where column.name.lowercased() != name.lowercased() && !candidates.contains(column.name) {
+                candidates.append(column.name)
+            }
+        }
+        return Suggestions.hint(for: name, among: candidates)
     }
 
     private func problem(_ kind: SQLProblem.Kind, _ message: String, offset: Int?, in script: String, origin: String) -> SQLProblem {

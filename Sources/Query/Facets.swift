@@ -38,4 +38,29 @@ public enum Facets {
         try statement.bind(parameters.values)
         return statement
     }
+
+    /// How many distinct values (NULL counting as one, as in the facets) each column
+    /// has under the same filters, so that a caller can say how many `query` left out.
+    public static func distinctValues(
+        _ object: String, columns: [String], filters: [Filter] = [], in db: Database
+    ) throws -> [(column: String, values: Int64)] {
+        let target = try Schema.object(object, in: db)
+        let names = target.columns.map(\.name)
+        func checked(_ column: String) throws -> String {
+            if let match = names.first(where: { $0 == column }) ?? names.first(where: { $0.lowercased() == column.lowercased() }) {
+                return match
+            }
+            throw KnowledgeBaseError(
+                .invalidInput, "\(target.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
+        }
+        return try columns.map { column in
+            let name = try checked(column)
+            var parameters = GeneratedParameters()
+            let whereClause = try Filter.clause(filters, checked: checked, parameters: &parameters)
+            let statement = try db.prepare(
+                "SELECT count(*) FROM (SELECT 1 FROM \(SQL.identifier(target.name))\(whereClause) GROUP BY \(SQL.identifier(name)))")
+            let count = try statement.firstRow(binding: parameters.values) { $0.int64(at: 0) } ?? 0
+            return (name, count)
+        }
+    }
 }

@@ -4,44 +4,18 @@ import Support
 
 /// The ecosystem as a graph: companies as nodes (by sector), the rows of the
 /// `ecosystem_edges` report as edges, merged per pair and type and labelled with
-/// their amounts. Rendered as Graphviz DOT or Mermaid.
+/// their amounts; business units rolled up to their groups, and, where asked, only
+/// the largest edges, so that the picture fits a screen. Rendered as Graphviz DOT
+/// (`Graph+DOT.swift`) or Mermaid (`Graph+Mermaid.swift`).
 public struct Graph: Sendable {
-    public struct Node: Sendable, Hashable {
-        public let name: String
-        public let sector: String?
-    }
+    public let nodes: [GraphNode]
+    public let edges: [GraphEdge]
+    /// Every sector a node has, with its name, in the order of the `sectors` table (for the legend).
+    public let sectors: [(id: String, name: String)]
+    /// Edges left out by `GraphOptions.top` (0 when none were).
+    public let omittedEdges: Int
 
-    public struct Edge: Sendable {
-        public let from: String
-        public let to: String
-        /// investment, supply or relationship.
-        public let edge: String
-        /// The round types, deal kinds or relationship kinds merged into this edge.
-        public let kinds: [String]
-        /// The sum of the stated amounts (an investor's own, a deal's value), nil when none is stated.
-        public let amountUSD: Int64?
-        /// For investments whose investor amount no source states: the sum of the rounds' amounts.
-        public let roundsUSD: Int64?
-        public let facts: Int
-    }
-
-    public struct Options: Sendable {
-        /// Only the neighbourhood of this company (name or alias).
-        public var around: String?
-        /// How many steps from `around` (1: its direct partners).
-        public var depth = 1
-        /// Edge types (investment, supply, relationship) or kinds (leaseback, series_b, ...); empty for all.
-        public var kinds: [String] = []
-        /// Only edges dated on or after this ISO date.
-        public var since: String?
-
-        public init() {}
-    }
-
-    public let nodes: [Node]
-    public let edges: [Edge]
-
-    public static func build(from db: Database, options: Options) throws -> Graph {
+    public static func build(from db: Database, options: GraphOptions) throws -> Graph {
         var conditions: [String] = []
         var parameters = GeneratedParameters()
         if !options.kinds.isEmpty {
@@ -55,7 +29,11 @@ public struct Graph: Sendable {
             }
             conditions.append("announced_on >= " + parameters.placeholder(for: .text(since)))
         }
+        if let top = options.top, top < 1 {
+            throw KnowledgeBaseError(.invalidInput, "--top must be at least 1 (leave it out for every edge)")
+        }
         let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+        let groups = options.groups ? try Groups(db) : Groups()
         // A round's amount is not the investor's: keep the two apart (the edge's amount
         // is the investor's own, or a deal's value).
         let select = """
@@ -65,35 +43,34 @@ public struct Graph: Sendable {
             FROM ecosystem_edges
             """
 
-        var rows: [(String, String, String, String, Int64?)] = []
-        func collect(_ statement: Statement) throws {
-            try statement.forEachRow { row in
-                rows.append((row.string(at: 0), row.string(at: 1), row.string(at: 2), row.string(at: 3), row.optionalInt64(at: 4)))
-            }
-        }
+        typealias Fact = (from: String, to: String, edge: String, kind: String, signedAmount: Int64?)
+        var rows: [Fact] = []
         if let around = options.around {
             guard options.depth >= 1 else { throw KnowledgeBaseError(.invalidInput, "--depth must be at least 1") }
-            let center = try companyName(around, in: db)
+            let center = groups.top(of: try companyName(around, in: db))
             var seen: Set<String> = [center]
             var frontier: [String] = [center]
-            var seenEdges = Set<String>()
+            var seenFacts = Set<String>()
             let statement = try db.prepare("\(select) WHERE (from_company = :company OR to_company = :company)\(filter)")
             try statement.bind(parameters.values.merging(["company": .text(center)]) { first, _ in first })
             let company = try statement.parameter("company")
             for _ in 0..<options.depth where !frontier.isEmpty {
                 var next: [String] = []
-                for name in frontier {
+                // A group's neighbourhood is that of all its units.
+                for name in frontier.flatMap({ groups.members(of: $0) }) {
                     try statement.bind(name, to: company)
-                    var found: [(edge: (String, String, String, String, Int64?), fact: String)] = []
+                    var found: [(fact: Fact, id: String)] = []
                     try statement.forEachRow { row in
                         found.append(
                             ((row.string(at: 0), row.string(at: 1), row.string(at: 2), row.string(at: 3), row.optionalInt64(at: 4)),
                              row.string(at: 5)))
                     }
                     // An edge is reached from both its ends: keep it once, by the fact it comes from.
-                    for (edge, fact) in found {
-                        if seenEdges.insert(fact + "\u{0}" + edge.0 + "\u{0}" + edge.1).inserted { rows.append(edge) }
-                        for neighbour in [edge.0, edge.1] where seen.insert(neighbour).inserted { next.append(neighbour) }
+                    for (fact, id) in found where seenFacts.insert(id + "\u{0}" + fact.from + "\u{0}" + fact.to).inserted {
+                        rows.append(fact)
+                        for neighbour in [groups.top(of: fact.from), groups.top(of: fact.to)] where seen.insert(neighbour).inserted {
+                            next.append(neighbour)
+                        }
                     }
                 }
                 frontier = next
@@ -101,34 +78,57 @@ public struct Graph: Sendable {
         } else {
             let statement = try db.prepare("\(select) WHERE 1\(filter)")
             try statement.bind(parameters.values)
-            try collect(statement)
+            try statement.forEachRow { row in
+                rows.append((row.string(at: 0), row.string(at: 1), row.string(at: 2), row.string(at: 3), row.optionalInt64(at: 4)))
+            }
         }
 
-        // Merge edges per (from, to, type).
-        // Merge edges per (from, to, type). Round amounts arrive negated (see the query).
+        // Merge edges per (from, to, type), units drawn as their groups; a unit's edge
+        // to its own group (NVentures and NVIDIA) is inside the node. Round amounts
+        // arrive negated (see the query).
         var merged: [String: (from: String, to: String, edge: String, kinds: [String], amount: Int64?, rounds: Int64?, facts: Int)] = [:]
         var order: [String] = []
-        for (from, to, edge, kind, signed) in rows {
-            let key = "\(from)\u{0}\(to)\u{0}\(edge)"
-            var entry = merged[key] ?? (from, to, edge, [], nil, nil, 0)
+        for fact in rows {
+            let from = groups.top(of: fact.from)
+            let to = groups.top(of: fact.to)
+            guard from != to else { continue }
+            let key = "\(from)\u{0}\(to)\u{0}\(fact.edge)"
+            var entry = merged[key] ?? (from, to, fact.edge, [], nil, nil, 0)
             if merged[key] == nil { order.append(key) }
-            if !entry.kinds.contains(kind) { entry.kinds.append(kind) }
-            if let signed {
+            if !entry.kinds.contains(fact.kind) { entry.kinds.append(fact.kind) }
+            if let signed = fact.signedAmount {
                 if signed < 0 { entry.rounds = (entry.rounds ?? 0) - signed } else { entry.amount = (entry.amount ?? 0) + signed }
             }
             entry.facts += 1
             merged[key] = entry
         }
-        let edges = order.compactMap { merged[$0] }.map {
-            Edge(from: $0.from, to: $0.to, edge: $0.edge, kinds: $0.kinds, amountUSD: $0.amount, roundsUSD: $0.rounds, facts: $0.facts)
+        var edges = order.compactMap { merged[$0] }.map {
+            GraphEdge(from: $0.from, to: $0.to, edge: $0.edge, kinds: $0.kinds, amountUSD: $0.amount, roundsUSD: $0.rounds, facts: $0.facts)
         }
+        var omitted = 0
+        if let top = options.top, edges.count > top {
+            // The largest edges (the first to come among equal ones), drawn in the order they came.
+            let largest = edges.indices.sorted { a, b in
+                edges[a].weight != edges[b].weight ? edges[a].weight > edges[b].weight : a < b
+            }
+            let kept = Set(largest.prefix(top))
+            omitted = edges.count - kept.count
+            edges = edges.indices.filter(kept.contains).map { edges[$0] }
+        }
+
         var names: [String] = []
         var seenNames = Set<String>()
         for edge in edges {
             for name in [edge.from, edge.to] where seenNames.insert(name).inserted { names.append(name) }
         }
-        let sectors = try sectorsByName(names, in: db)
-        return Graph(nodes: names.map { Node(name: $0, sector: sectors[$0] ?? nil) }, edges: edges)
+        let sectorOf = try sectorsByName(names, in: db)
+        let nodes = names.map { GraphNode(name: $0, sector: sectorOf[$0] ?? nil, units: groups.units(of: $0)) }
+        let present = Set(nodes.compactMap(\.sector))
+        var sectors: [(id: String, name: String)] = []
+        try db.prepare("SELECT id, name FROM sectors ORDER BY rowid").forEachRow { row in
+            if present.contains(row.string(at: 0)) { sectors.append((row.string(at: 0), row.string(at: 1))) }
+        }
+        return Graph(nodes: nodes, edges: edges, sectors: sectors, omittedEdges: omitted)
     }
 
     private static func companyName(_ name: String, in db: Database) throws -> String {
@@ -153,105 +153,31 @@ public struct Graph: Sendable {
         return sectors
     }
 
-    // MARK: Rendering
+    /// Which company is a unit of which group, by name (as `ecosystem_edges` names them):
+    /// the top of each `parent_id` chain.
+    private struct Groups {
+        private var topOf: [String: String] = [:]
+        private var unitsOf: [String: [String]] = [:]
 
-    /// Colours per sector (fill) and per edge type (line).
-    static let sectorColors: [String: String] = [
-        "large_models": "#cfe2ff", "ai_infrastructure": "#d1e7dd", "autonomous_driving": "#fff3cd",
-        "humanoid_robots": "#f8d7da", "vertical_ai": "#e2d9f3", "multimodal": "#fde2c8", "developer_tools": "#d2f4ea",
-        "data_infrastructure": "#e9ecef", "semiconductors": "#9ec5fe", "cloud_software": "#a6e9d5",
-        "quantum": "#f7d6e6", "fusion": "#ffe69c", "energy": "#ffe5d0", "telecommunications": "#dee2e6",
-        "financial_services": "#f1f3f5", "other": "#f8f9fa",
-    ]
+        init() {}
 
-    static func edgeColor(_ edge: Edge) -> String {
-        if edge.kinds.contains(where: { ["leaseback", "capacity_backstop"].contains($0) }) { return "#c0392b" }
-        switch edge.edge {
-        case "investment": return "#2e7d32"
-        case "supply": return "#1565c0"
-        default: return "#757575"
+        init(_ db: Database) throws {
+            var parentOf: [String: String] = [:]
+            try db.prepare(
+                "SELECT c.name, p.name FROM companies c JOIN companies p ON p.id = c.parent_id ORDER BY c.name"
+            ).forEachRow { row in parentOf[row.string(at: 0)] = row.string(at: 1) }
+            for unit in parentOf.keys.sorted() {
+                var top = unit
+                var visited: Set<String> = [unit]
+                while let parent = parentOf[top], visited.insert(parent).inserted { top = parent }
+                topOf[unit] = top
+                unitsOf[top, default: []].append(unit)
+            }
         }
-    }
 
-    static func label(_ edge: Edge) -> String {
-        var text = edge.kinds.joined(separator: ", ")
-        if let amount = edge.amountUSD { text += " · " + money(amount) }
-        if let rounds = edge.roundsUSD { text += (edge.amountUSD == nil ? " · round " : ", rounds ") + money(rounds) }
-        return text
-    }
-
-    /// $6.6B, $100M, $667.7M.
-    public static func money(_ amount: Int64) -> String {
-        func scaled(_ value: Double, _ suffix: String) -> String {
-            let rounded = (value * 10).rounded() / 10
-            let text = rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
-            return "$" + text + suffix
-        }
-        let value = Double(amount)
-        if value >= 1e12 { return scaled(value / 1e12, "T") }
-        if value >= 1e9 { return scaled(value / 1e9, "B") }
-        if value >= 1e6 { return scaled(value / 1e6, "M") }
-        if value >= 1e3 { return scaled(value / 1e3, "K") }
-        return "$\(amount)"
-    }
-
-    /// Graphviz DOT: `aikb graph --format dot | dot -Tsvg > ecosystem.svg`.
-    public func dot() -> String {
-        func quoted(_ text: String) -> String {
-            "\"" + text.replacingAllCharacters(["\\": "\\\\", "\"": "\\\"", "\n": "\\n"]) + "\""
-        }
-        var out = """
-            digraph aikb {
-              graph [rankdir=LR, fontname="Helvetica", fontsize=11, overlap=false, splines=true, nodesep=0.25, ranksep=0.9];
-              node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, color="#6c757d"];
-              edge [fontname="Helvetica", fontsize=8, arrowsize=0.6];
-
-            """
-        for node in nodes {
-            let fill = node.sector.flatMap { Graph.sectorColors[$0] } ?? "#ffffff"
-            let bold = node.name == "NVIDIA" ? ", penwidth=2.5, fontsize=13" : ""
-            out += "  \(quoted(node.name)) [fillcolor=\(quoted(fill)), tooltip=\(quoted(node.sector ?? "no sector"))\(bold)];\n"
-        }
-        out += "\n"
-        for edge in edges {
-            let style = edge.edge == "relationship" ? ", style=dashed" : ""
-            let color = Graph.edgeColor(edge)
-            out += "  \(quoted(edge.from)) -> \(quoted(edge.to)) [label=\(quoted(Graph.label(edge))), color=\(quoted(color)), fontcolor=\(quoted(color))\(style)];\n"
-        }
-        return out + "}\n"
-    }
-
-    /// Mermaid, which GitHub renders in Markdown.
-    public func mermaid() -> String {
-        var ids: [String: String] = [:]
-        for (index, node) in nodes.enumerated() { ids[node.name] = "n\(index)" }
-        func text(_ value: String) -> String {
-            value.replacingAllCharacters(["\"": "#quot;", "\n": " ", "|": "#124;"])
-        }
-        var out = "flowchart LR\n"
-        for node in nodes {
-            out += "  \(ids[node.name]!)[\"\(text(node.name))\"]\n"
-        }
-        for edge in edges {
-            let arrow = edge.edge == "relationship" ? "-.->" : "-->"
-            out += "  \(ids[edge.from]!) \(arrow)|\"\(text(Graph.label(edge)))\"| \(ids[edge.to]!)\n"
-        }
-        let sectors = Set(nodes.compactMap(\.sector)).sorted()
-        for sector in sectors {
-            out += "  classDef \(sector) fill:\(Graph.sectorColors[sector] ?? "#ffffff"),stroke:#6c757d\n"
-            let members = nodes.filter { $0.sector == sector }.map { ids[$0.name]! }
-            out += "  class \(members.joined(separator: ",")) \(sector)\n"
-        }
-        return out
-    }
-}
-
-extension String {
-    func replacingAllCharacters(_ map: [Character: String]) -> String {
-        var out = ""
-        for character in self {
-            if let replacement = map[character] { out += replacement } else { out.append(character) }
-        }
-        return out
+        func top(of name: String) -> String { topOf[name] ?? name }
+        func units(of group: String) -> [String] { unitsOf[group] ?? [] }
+        /// The group and its units: the names its facts are recorded under.
+        func members(of group: String) -> [String] { [group] + units(of: group) }
     }
 }

@@ -11,9 +11,14 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "path"))
     var path: String?
 
+    /// The file the command opened (or is opening), for error messages such as "... is locked".
+    /// One command opens one knowledge base, on the main thread.
+    nonisolated(unsafe) static var opened: String?
+
     /// Opens the knowledge base, telling stderr what was created or migrated on the way.
     func open(_ access: KnowledgeBase.Access) throws -> Database {
         let (path, isDefault) = KnowledgeBase.resolvePath(explicit: self.path)
+        Self.opened = path
         let (db, report) = try KnowledgeBase.open(path: path, access: access, createFolders: isDefault)
         if report.created {
             var line = "aikb: created \(path)"

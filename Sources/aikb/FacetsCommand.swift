@@ -22,8 +22,15 @@ struct FacetsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let db = try database.open(.read)
-            let statement = try Facets.query(object, columns: columns, filters: try filters.map(Filter.parse), limit: limit, in: db)
+            let parsed = try filters.map(Filter.parse)
+            let statement = try Facets.query(object, columns: columns, filters: parsed, limit: limit, in: db)
             try printRows(of: statement, with: output.printer())
+            // Say what --limit left out, on stderr so that csv and json stay what they were.
+            for (column, values) in try Facets.distinctValues(object, columns: columns, filters: parsed, in: db)
+            where values > Int64(limit) {
+                Terminal.error(
+                    "aikb: \(column): \(limit) of \(values) values shown, \(values - Int64(limit)) left out (--limit \(values) shows all)")
+            }
         }
     }
 }

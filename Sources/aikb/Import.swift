@@ -85,6 +85,7 @@ struct Import: ParsableCommand {
     func run() throws {
         try reportingErrors {
             try output.printer().check(columns: Self.summaryColumns)  // a wrong --columns fails before anything is written
+            try checkFilesExist()
             let db = try database.open(.write)
             let progress = ProgressBar()
             let result: ImportResult
@@ -107,15 +108,34 @@ struct Import: ParsableCommand {
             }
             progress.finish()
             for problem in result.problems { Terminal.error(problem.description) }
-            try printSummary(result)
             if result.problemCount > 0 {
                 let shown = result.problems.count < result.problemCount ? " (first \(result.problems.count) shown)" : ""
                 Terminal.error("aikb: \(result.problemCount) problem\(result.problemCount == 1 ? "" : "s")\(shown); nothing was written")
                 throw ExitCode(ExitStatus.dataError)
             }
+            // Only an import that committed, or a dry run that found nothing wrong, has a summary to give.
+            try printSummary(result)
             if dryRun { Terminal.error("aikb: dry run: everything checks out; nothing was written") }
             if let run = result.run { Terminal.error("aikb: committed as run \(run) (aikb undo \(run) reverts it)") }
         }
+    }
+
+    /// A file that is not there is a missing input (exit status 66), not a problem in
+    /// the data: every one is named, before the database is opened. Pipes and
+    /// `<(...)` are neither files nor folders, and are read as they are.
+    private func checkFilesExist() throws {
+        var missing: [String] = []
+        for path in files where path != "-" {
+            switch FileSystem.kind(of: path) {
+            case .missing: missing.append("\(path): no such file")
+            case .directory: missing.append("\(path): is a folder, not a CSV file")
+            case .file where !FileSystem.isReadable(path): missing.append("\(path): not readable (permission denied)")
+            case .file, .other: break
+            }
+        }
+        guard let last = missing.popLast() else { return }
+        for line in missing { Terminal.error("aikb: " + line) }
+        throw KnowledgeBaseError(.notFound, last)
     }
 
     private func printSummary(_ result: ImportResult) throws {

@@ -33,11 +33,23 @@ struct Report: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A report's description, columns and SQL.")
+        static let configuration = CommandConfiguration(
+            abstract: "A report's description, columns (with their units) and SQL.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The report.") var name: String
-        @Option(help: ArgumentHelp("text (default), or json, jsonl, csv, tsv, markdown, table for the columns.", valueName: "format"))
+        @Option(
+            help: ArgumentHelp(
+                "text (default), or json for everything; table, box, line, csv, tsv, jsonl or markdown for the columns alone.",
+                valueName: "format"))
         var format: String?
+
+        static let formats = "text, json, table, box, line, csv, tsv, jsonl or markdown"
+
+        func validate() throws {
+            if let format, format != "text", OutputFormat(rawValue: format) == nil {
+                throw ValidationError("--format \(format): expected \(Self.formats)")
+            }
+        }
 
         func run() throws {
             try reportingErrors {
@@ -50,25 +62,31 @@ struct Report: ParsableCommand {
                 case nil, "text":
                     var text = "\(info.name): \(info.title)\(info.builtin ? "" : " (saved)")\n\n\(info.description)\n\nColumns:\n"
                     let width = columns.map(\.name.count).max() ?? 0
+                    let unitWidth = columns.map { $0.unit?.count ?? 0 }.max() ?? 0
                     for column in columns {
-                        text += "  " + column.name.padded(to: width) + "  " + (column.description ?? "") + "\n"
+                        text += "  " + column.name.padded(to: width) + "  " + (column.unit ?? "").padded(to: unitWidth) + "  "
+                            + (column.description ?? "") + "\n"
                     }
                     text += "\nSQL:\n" + sql + "\n"
                     out.write(text)
                     out.flush()
                 case "json":
-                    let list = columns.map { "{\"name\":\(JSON.string($0.name)),\"description\":\($0.description.map(JSON.string) ?? "null")}" }
+                    let list = columns.map {
+                        "{\"name\":\(JSON.string($0.name)),\"unit\":\($0.unit.map(JSON.string) ?? "null"),"
+                            + "\"description\":\($0.description.map(JSON.string) ?? "null")}"
+                    }
                     out.write(
                         "{\"name\":\(JSON.string(info.name)),\"title\":\(JSON.string(info.title)),\"description\":\(JSON.string(info.description)),"
                             + "\"builtin\":\(info.builtin),\"columns\":[\(list.joined(separator: ","))],\"sql\":\(JSON.string(sql))}\n")
                     out.flush()
                 case let other?:
-                    guard let format = OutputFormat(rawValue: other) else {
-                        throw ValidationError("--format: expected text, json, jsonl, csv, tsv, markdown or table")
+                    let printer = RowPrinter(format: OutputFormat(rawValue: other)!, output: out)  // checked by validate()
+                    try printer.begin(columns: ["column", "unit", "description"])
+                    for column in columns {
+                        printer.write([
+                            .text(column.name), column.unit.map { .text($0) } ?? .null, column.description.map { .text($0) } ?? .null,
+                        ])
                     }
-                    let printer = RowPrinter(format: format, output: out)
-                    try printer.begin(columns: ["column", "description"])
-                    for column in columns { printer.write([.text(column.name), column.description.map { .text($0) } ?? .null]) }
                     printer.end()
                 }
             }

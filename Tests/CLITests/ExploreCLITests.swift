@@ -130,14 +130,37 @@ import Testing
     @Test func schemaListsTablesViewsAndReports() throws {
         let path = try seeded()
         let all = try aikb("schema", "--format", "csv", db: path)
-        #expect(all.stdout.contains("companies,table,16,119\n"))
-        #expect(all.stdout.contains("circular_financing,report,12,\n"))
+        #expect(all.stdout.contains("companies,table,16,119,Companies\n"))
+        #expect(all.stdout.contains("circular_financing,report,12,,"))
         #expect(all.stdout.contains("claim_derivations,view,"))
         let one = try aikb("schema", "funding_rounds", "--format", "csv", db: path)
-        #expect(one.stdout.contains("amount_usd,INTEGER,0,0,\n"))
+        #expect(one.stdout.hasPrefix("column,type,not_null,primary_key,generated,references,unit,description\n"))
+        #expect(one.stdout.contains("amount_usd,INTEGER,0,0,0,,usd,"))
         let unknown = try aikb("schema", "fundng_rounds", db: path)
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("did you mean funding_rounds?"))
+    }
+
+    @Test func schemaShowsEveryColumnWithItsDocumentationForeignKeysAndGeneratedColumns() throws {
+        let path = try seeded()
+        let deals = try aikb("schema", "supply_deals", "--format", "csv", db: path)
+        #expect(deals.status == 0, "\(deals.stderr)")
+        let lines = deals.stdout.split(separator: "\n").dropFirst()
+        let columns = try sqlite3(path, "SELECT name FROM pragma_table_xinfo('supply_deals')").stdout.split(separator: "\n")
+        #expect(lines.map { $0.split(separator: ",").first! } == columns, "every column, the generated one included")
+        #expect(deals.stdout.contains("announced_precision,TEXT,0,0,1,,,"))
+        #expect(deals.stdout.contains("supplier_id,INTEGER,1,0,0,companies(id),,"))
+        #expect(deals.stdout.contains("power_mw,REAL,0,0,0,,mw,"))
+        let documented = try sqlite3(path, "SELECT description FROM table_columns WHERE table_name = 'supply_deals' AND column_name = 'gpu_count'")
+        #expect(deals.stdout.contains("gpu_count,INTEGER,0,0,0,,count,\(documented.stdout.dropLast())\n"))
+        // For people: the title and description first, then the columns.
+        let table = try aikb("schema", "supply_deals", "--format", "table", "--width", "0", db: path)
+        let title = try sqlite3(path, "SELECT title FROM table_docs WHERE name = 'supply_deals'").stdout.dropLast()
+        #expect(table.stdout.hasPrefix("supply_deals (table): \(title)\n"))
+        // A report's columns with their units and descriptions from the report catalog.
+        let report = try aikb("schema", "circular_financing", "--format", "csv", "--columns", "column,unit", db: path)
+        let units = try sqlite3(path, "SELECT name || ',' || ifnull(unit, '') FROM report_columns WHERE report = 'circular_financing' ORDER BY position")
+        #expect(report.stdout == "column,unit\n" + units.stdout)
     }
 
     @Test func facetsMatchAGroupBy() throws {

@@ -23,7 +23,8 @@ import Testing
             "rounds.csv:3:18: amount: cannot read \"lots\" as an amount (expected e.g. 1500000000, 1.5e9, $1.5B, 1.5 billion, 675M, €1.7bn, up to $100B)",
             "aikb: 2 problems; nothing was written",
         ])
-        #expect(result.stdout == "file,kind,format,read,inserted,updated,unchanged,rejected,run\nrounds.csv,rounds,aikb,2,1,0,0,1,\n")
+        // No summary: one that says a row was inserted would be untrue, for nothing was written.
+        #expect(result.stdout == "")
         #expect(try sqlite3(path, "SELECT count(*) FROM funding_rounds").stdout == before)
     }
 

@@ -27,6 +27,22 @@ import Testing
         #expect(!refused.stderr.contains("unless you add --write"), "\(refused.stderr)")
     }
 
+    /// The shell's tables fit the terminal as `aikb sql`'s do: its width (here from
+    /// $COLUMNS: a fresh pseudo-terminal has no size), columns that do not fit named below.
+    @Test func tablesFitTheTerminal() throws {
+        let path = try seeded()
+        let run = try runInTerminal(
+            ["shell", "--db", path, "--format", "table"], history: temporaryDirectory() + "/history",
+            keys: ["SELECT * FROM companies LIMIT 3;\r", ".mode line\r", "SELECT name FROM companies WHERE id = 1;\r", "\u{04}"],
+            environment: ["COLUMNS": "70"])
+        let lines = run.output.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(run.output.contains("columns not shown:"), "\(run.output)")
+        for line in lines where !line.contains("aikb shell on") {
+            #expect(line.count <= 70, "\(line)")
+        }
+        #expect(run.output.contains("name = NVIDIA"), ".mode line: \(run.output)")
+    }
+
     @Test func lineEditingAndHistoryAcrossRuns() throws {
         let path = try seeded()
         let history = temporaryDirectory() + "/history"

@@ -31,7 +31,7 @@ struct Shell: ParsableCommand {
             let db = try database.open(.read)
             let interactive = isatty(0) == 1
             var state = ShellState(
-                db: db, format: output.resolved, timeout: timeout, interactive: interactive,
+                db: db, output: output, timeout: timeout, interactive: interactive,
                 path: database.resolvedPath)
             let reader = Shell.lineReader(interactive: interactive, db: db)
             if interactive {

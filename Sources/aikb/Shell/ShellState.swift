@@ -8,15 +8,19 @@ import Support
 struct ShellState {
     let db: Database
     var format: OutputFormat
+    /// The command line's --width, --null, --columns and --raw. The width is read again
+    /// for every result, so that a resized terminal gets tables that fit it.
+    let output: FormatOptions
     var timeout: Double
     let interactive: Bool
     let path: String
     var timer = false
     var failures = 0
 
-    init(db: Database, format: OutputFormat, timeout: Double, interactive: Bool, path: String) {
+    init(db: Database, output: FormatOptions, timeout: Double, interactive: Bool, path: String) {
         self.db = db
-        self.format = format
+        self.output = output
+        self.format = output.resolved
         self.timeout = timeout
         self.interactive = interactive
         self.path = path
@@ -28,18 +32,32 @@ struct ShellState {
         session.readOnlyRule = "aikb shell is read-only (make changes with aikb sql --write)"
         let started = MonotonicClock.milliseconds()
         var results = 0
-        let format = self.format
+        let printer = self.printer()
         do {
             try session.run(sql, origin: origin, firstLine: firstLine, onResult: { statement in
                 if results > 0 { OutputStream.standardOutput.write("\n") }
                 results += 1
-                try printRows(of: statement, with: RowPrinter(format: format, output: .standardOutput))
+                try printRows(of: statement, with: printer)
             })
         } catch {
-            failures += 1
-            Terminal.error(describe(error).message)
+            report(error)
         }
         if timer { Terminal.error("Run time: \(Double(MonotonicClock.milliseconds() - started) / 1000) s") }
+    }
+
+    /// A printer in the current format, fitted to the terminal's width now, like `aikb sql`'s.
+    /// `--columns` picks columns of statements' results, not of the dot-commands' lists.
+    func printer(selecting: Bool = true) -> RowPrinter {
+        var options = output.options
+        if !selecting { options.columns = nil }
+        return RowPrinter(format: format, output: .standardOutput, options: options)
+    }
+
+    /// An error on stderr: at its `<shell>:LINE:COLUMN` when it has one, else as `aikb: ...`.
+    private mutating func report(_ error: any Error) {
+        failures += 1
+        let message = describe(error).message
+        Terminal.error(error is SQLProblem ? message : "aikb: " + message)
     }
 
     /// Runs a dot command; false to quit.
@@ -66,7 +84,7 @@ struct ShellState {
                     """)
             case ".tables":
                 let objects = try Schema.objects(in: db)
-                let printer = RowPrinter(format: format, output: .standardOutput)
+                let printer = self.printer(selecting: false)
                 try printer.begin(columns: ["name", "kind"])
                 for object in objects { printer.write([.text(object.name), .text(object.kind.rawValue)]) }
                 printer.end()
@@ -74,7 +92,7 @@ struct ShellState {
                 let objects = try argument.map { [try Schema.object($0, in: db)] } ?? Schema.objects(in: db)
                 OutputStream.standardOutput.write(objects.map { $0.sql + ";" }.joined(separator: "\n") + "\n")
             case ".reports":
-                let printer = RowPrinter(format: format, output: .standardOutput)
+                let printer = self.printer(selecting: false)
                 try printer.begin(columns: ["name", "title"])
                 for report in try Reports(db: db).list() { printer.write([.text(report.name), .text(report.title)]) }
                 printer.end()
@@ -104,8 +122,7 @@ struct ShellState {
                         + " (.help lists them)")
             }
         } catch {
-            failures += 1
-            Terminal.error(describe(error).message)
+            report(error)
         }
         OutputStream.standardOutput.flush()
         return true

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// aikb graph: the whole ecosystem pruned to what a screen shows, a legend, groups,
+/// and pictures through the real Graphviz.
+@Suite struct GraphCLITests {
+    static let database: String = {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        _ = try? aikb("init", db: path)
+        return path
+    }()
+
+    /// The `from -> to` pairs of a DOT text.
+    func edges(_ dot: String) -> [String] {
+        dot.split(separator: "\n").filter { $0.contains(" -> ") }.map { line in
+            String(line.trimmingCharacters(in: .whitespaces).prefix { $0 != "[" }).trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    /// A PNG's width and height, from its header.
+    func pngSize(_ data: Data) -> (Int, Int)? {
+        let bytes = [UInt8](data)
+        guard bytes.count > 24, bytes[1...3] == [0x50, 0x4E, 0x47] else { return nil }
+        func int(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (int(16), int(20))
+    }
+
+    @Test func theWholeEcosystemKeepsItsLargestEdgesAndNamesWhatItLeftOut() throws {
+        let all = try aikb("graph", "--top", "0", db: Self.database)
+        let whole = try aikb("graph", db: Self.database)
+        #expect(whole.status == 0, "\(whole.stderr)")
+        let total = edges(all.stdout).count
+        #expect(total > 30)
+        #expect(edges(whole.stdout).count == 30)
+        #expect(Set(edges(whole.stdout)).isSubset(of: Set(edges(all.stdout))))
+        #expect(whole.stdout.contains("The 30 largest of \(total) edges by amount"))
+        #expect(!all.stdout.contains("largest of"), "nothing left out, nothing to say")
+        // The largest stated amount between two companies is the one edge --top 1 keeps.
+        let largest = try sqlite3(
+            Self.database,
+            """
+            SELECT '"' || from_company || '" -> "' || to_company || '"' FROM ecosystem_edges
+            WHERE amount_is IS NOT 'round amount' GROUP BY from_company, to_company, edge ORDER BY sum(amount_usd) DESC LIMIT 1
+            """)
+        #expect(edges(try aikb("graph", "--top", "1", db: Self.database).stdout) == [String(largest.stdout.dropLast())])
+    }
+
+    @Test func theLegendNamesTheSectorsAndTheEdgeColours() throws {
+        let dot = try aikb("graph", db: Self.database).stdout
+        #expect(dot.contains("legend [shape=plaintext"))
+        for meaning in ["investment (investor → company)", "GPU supply (supplier → customer)", "NVIDIA buys back", "other relationship"] {
+            #expect(dot.contains(meaning), "\(meaning)")
+        }
+        // Every sector drawn is boxed and named in the legend by its name in the sectors table.
+        let named = try sqlite3(Self.database, "SELECT name FROM sectors WHERE id IN ('semiconductors', 'large_models')").stdout
+        for name in named.split(separator: "\n") {
+            #expect(dot.contains("<TD ALIGN=\"LEFT\">\(name)</TD>"), "\(name)")
+            #expect(dot.contains("label=\"\(name)\"; fontsize=10"), "\(name)")
+        }
+        let mermaid = try aikb("graph", "--format", "mermaid", db: Self.database).stdout
+        #expect(mermaid.contains("subgraph legend [Sectors]"))
+        #expect(mermaid.contains("linkStyle 0 stroke:"))
+    }
+
+    @Test func svgAndPngFitAScreen() throws {
+        // Through the real Graphviz: a screen of 1920 x 1440 pixels at 96 dpi holds the picture.
+        let svg = try aikb("graph", "--format", "svg", db: Self.database)
+        #expect(svg.status == 0, "\(svg.stderr)")
+        let header = try #require(svg.stdout.range(of: #"<svg width="(\d+)pt" height="(\d+)pt""#, options: .regularExpression))
+        let numbers = svg.stdout[header].split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        #expect(numbers.count == 2)
+        #expect(numbers[0] * 96 / 72 <= 1920 && numbers[1] * 96 / 72 <= 1440, "\(numbers) pt")
+        #expect(svg.stdout.contains("<title>NVIDIA</title>"))
+        let directory = temporaryDirectory()
+        let png = try run("/bin/sh", ["-c", "\"$0\" graph --db \"$1\" --format png > \"$2\"", aikbBinary, Self.database, directory + "/g.png"])
+        #expect(png.status == 0, "\(png.stderr)")
+        let size = try #require(pngSize(try Data(contentsOf: URL(fileURLWithPath: directory + "/g.png"))))
+        #expect(size.0 <= 1920 && size.1 <= 1440, "\(size)")
+        #expect(size.0 >= 800, "big enough to read")
+    }
+
+    @Test func withoutGraphvizSvgIsAClearErrorAndDotStillWorks() throws {
+        let missing = try run(aikbBinary, ["graph", "--db", Self.database, "--format", "svg"], environment: ["PATH": "/nonexistent"])
+        #expect(missing.status == 69)
+        #expect(missing.stderr.hasPrefix("aikb: --format svg and png need Graphviz's dot, which is not installed (Debian: apt-get install graphviz;"))
+        #expect(missing.stderr.split(separator: "\n").count == 1)
+        #expect(missing.stdout.isEmpty)
+        let dot = try run(aikbBinary, ["graph", "--db", Self.database, "--format", "dot"], environment: ["PATH": "/nonexistent"])
+        #expect(dot.status == 0)
+    }
+
+    @Test func businessUnitsAreDrawnAsTheirGroups() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        // NVentures, NVIDIA's venture arm, with an amount of its own in a round NVIDIA is not in.
+        let target = try sqlite3(
+            path,
+            """
+            SELECT c.name FROM funding_rounds r JOIN companies c ON c.id = r.company_id
+            WHERE r.company_id NOT IN (SELECT r2.company_id FROM round_investors ri JOIN funding_rounds r2 ON r2.id = ri.round_id
+                                       JOIN companies n ON n.id = ri.investor_id WHERE n.name = 'NVIDIA')
+            ORDER BY r.id LIMIT 1
+            """
+        ).stdout.dropLast()
+        #expect(!target.isEmpty)
+        let setup = try sqlite3(
+            path,
+            """
+            INSERT INTO companies (name, kind, parent_id) VALUES ('NVentures', 'corporate_venture', (SELECT id FROM companies WHERE name = 'NVIDIA'));
+            INSERT INTO round_investors (round_id, investor_id, amount_usd, source_id)
+            SELECT r.id, (SELECT id FROM companies WHERE name = 'NVentures'), 1000000, r.source_id
+            FROM funding_rounds r JOIN companies c ON c.id = r.company_id WHERE c.name = '\(target)' ORDER BY r.id LIMIT 1;
+            SELECT changes();
+            """)
+        #expect(setup.stdout == "1\n", "\(setup.stderr)")
+        let grouped = try aikb("graph", "--top", "0", db: path).stdout
+        #expect(!grouped.contains("\"NVentures\""))
+        #expect(grouped.contains("\"NVIDIA\" [label=\"NVIDIA\\n+ NVentures\""))
+        #expect(grouped.contains("\"NVIDIA\" -> \"\(target)\""))
+        let units = try aikb("graph", "--top", "0", "--units", db: path).stdout
+        #expect(units.contains("\"NVentures\" -> \"\(target)\""))
+        #expect(!units.contains("\"NVIDIA\" -> \"\(target)\""))
+        #expect(units.contains("\"NVIDIA\" [label=\"NVIDIA\","))
+        // The neighbourhood of a unit is its group's.
+        let around = try aikb("graph", "--around", "NVentures", db: path).stdout
+        #expect(around.contains("\"NVIDIA\" -> \"\(target)\""))
+        #expect(around.contains("\"NVIDIA\" -> \"OpenAI\""))
+    }
+}
