@@ -182,20 +182,27 @@ public struct Filter: Sendable, Equatable {
 
     /// Parses `COL<op>VALUE`; the column is everything before the first operator.
     public static func parse(_ text: String) throws -> Filter {
-        guard let index = text.firstIndex(where: { "=<>!~".contains($0) }) else {
+        // Scalars, not Characters: a character may join an operator to what precedes it
+        // (U+0603 followed by "~" is one grapheme), and the operator must still be found.
+        let scalars = text.unicodeScalars
+        let operators = "=<>!~".unicodeScalars
+        guard let index = scalars.firstIndex(where: { operators.contains($0) }) else {
             throw KnowledgeBaseError(
                 .invalidInput, "--where \(text): expected COL=VALUE, COL>VALUE, COL<VALUE or COL~TEXT (also >=, <=, !=)")
         }
-        let column = String(text[..<index].trimmingSpaces())
-        let rest = text[index...]
+        let column = String(String(String.UnicodeScalarView(scalars[..<index])).trimmingSpaces())
+        let rest = Array(scalars[index...])
+        let second = rest.count > 1 ? rest[1] : nil
         let op: Operator
-        if rest.hasPrefix(">=") { op = .greaterOrEqual }
-        else if rest.hasPrefix("<=") { op = .lessOrEqual }
-        else if rest.hasPrefix("!=") { op = .notEqual }
-        else if let single = Operator(rawValue: String(rest.prefix(1))), single != .notEqual { op = single }
+        if rest[0] == ">" && second == "=" { op = .greaterOrEqual }
+        else if rest[0] == "<" && second == "=" { op = .lessOrEqual }
+        else if rest[0] == "!" && second == "=" { op = .notEqual }
+        else if let single = Operator(rawValue: String(rest[0])), single != .notEqual { op = single }
         else { throw KnowledgeBaseError(.invalidInput, "--where \(text): unknown operator (use =, !=, >, >=, <, <= or ~)") }
         guard !column.isEmpty else { throw KnowledgeBaseError(.invalidInput, "--where \(text): no column before the operator") }
-        return Filter(column: column, op: op, value: String(rest.dropFirst(op.rawValue.count)))
+        var value = String.UnicodeScalarView()
+        value.append(contentsOf: rest.dropFirst(op.rawValue.unicodeScalars.count))
+        return Filter(column: column, op: op, value: String(value))
     }
 
     /// " WHERE a AND b" (or ""), each column checked first, the values added to `parameters`.

@@ -1,0 +1,27 @@
+import Query
+import Testing
+
+/// `--where` parsing, with the cases the fuzzer found pinned as regressions.
+@Suite struct FilterParsingTests {
+    @Test func operatorsAndValues() throws {
+        #expect(try Filter.parse("amount_usd>=1e9") == Filter(column: "amount_usd", op: .greaterOrEqual, value: "1e9"))
+        #expect(try Filter.parse(" company = OpenAI ") == Filter(column: "company", op: .equal, value: " OpenAI "))
+        #expect(try Filter.parse("a!=b=c") == Filter(column: "a", op: .notEqual, value: "b=c"))
+        #expect(try Filter.parse("notes~up to") == Filter(column: "notes", op: .contains, value: "up to"))
+        #expect(throws: (any Error).self) { try Filter.parse("no operator") }
+        #expect(throws: (any Error).self) { try Filter.parse("=value") }
+        #expect(throws: (any Error).self) { try Filter.parse("a!b") }
+    }
+
+    /// Fuzz/crashes/fuzz-where/crash-9f3eece4…: U+0603 (a "prepended" mark) followed by
+    /// "~" is one grapheme, so searching Characters missed the operator and a filter
+    /// printed back parsed to another one.
+    @Test func anOperatorJoinedToThePreviousCharacterIsStillFound() throws {
+        let text = "\u{0603}\t\t\t\t\t\t\t\t\t~\t\t\t\t\t="
+        let filter = try Filter.parse(text)
+        #expect(filter == Filter(column: "\u{0603}", op: .contains, value: "\t\t\t\t\t="))
+        #expect(try Filter.parse(filter.column + filter.op.rawValue + filter.value) == filter)
+        #expect(try Filter.parse("\u{0603}~x") == Filter(column: "\u{0603}", op: .contains, value: "x"))
+        #expect(try Filter.parse("x=\u{0301}") == Filter(column: "x", op: .equal, value: "\u{0301}"))
+    }
+}
