@@ -53,7 +53,9 @@ let package = Package(
 
         // Build-time embedding of Migrations/ and Seeds/ into the binary, so that
         // `aikb` works from any directory and as a lone copied file.
-        .executableTarget(name: "embed-files", path: "Sources/embed-files"),
+        // It computes each file's SHA-256 at build time (Support's), so that aikb does
+        // not hash its migrations again on every start to check them.
+        .executableTarget(name: "embed-files", dependencies: ["Support"], path: "Sources/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
         .testTarget(name: "SupportTests", dependencies: ["Support"]),

@@ -7,6 +7,7 @@
 // relative to FOLDER (`epoch/gpu_clusters.csv`) and sorted by it. Contents are written as single-line raw string literals with
 // escapes for control characters, so every byte (CR included) survives exactly.
 import Foundation
+import Support
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("embed-files: \(message)\n".utf8))
@@ -37,7 +38,7 @@ func literal(_ bytes: [UInt8], path: String) -> String {
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else { fail("usage: embed-files OUTPUT.swift GROUP=FOLDER=SUFFIX ...") }
-var groups: [(name: String, files: [(name: String, literal: String)])] = []
+var groups: [(name: String, files: [(name: String, literal: String, sha256: String)])] = []
 for argument in arguments.dropFirst() {
     let parts = argument.split(separator: "=", maxSplits: 2).map(String.init)
     guard parts.count == 3 else { fail("expected GROUP=FOLDER=SUFFIX, got \(argument)") }
@@ -47,11 +48,12 @@ for argument in arguments.dropFirst() {
     while let relative = enumerator.nextObject() as? String {
         if relative.hasSuffix(suffix) { names.append(relative) }
     }
-    var files: [(name: String, literal: String)] = []
+    var files: [(name: String, literal: String, sha256: String)] = []
     for name in names.sorted() {
         let path = folder + "/" + name
         guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-        files.append((name: name, literal: literal([UInt8](data), path: path)))
+        let bytes = [UInt8](data)
+        files.append((name: name, literal: literal(bytes, path: path), sha256: SHA256.hex(bytes)))
     }
     groups.append((group, files))
 }
@@ -64,6 +66,8 @@ var source = """
     package struct EmbeddedFile: Sendable {
         package let name: String
         package let contents: String
+        /// SHA-256 of the file's bytes, computed at build time.
+        package let sha256: String
     }
 
     package enum EmbeddedFiles {
@@ -72,7 +76,7 @@ var source = """
 for group in groups {
     source += "    package static let \(group.name): [EmbeddedFile] = [\n"
     for file in group.files {
-        source += "        EmbeddedFile(name: \"\(file.name)\", contents: \(file.literal)),\n"
+        source += "        EmbeddedFile(name: \"\(file.name)\", contents: \(file.literal), sha256: \"\(file.sha256)\"),\n"
     }
     source += "    ]\n"
 }

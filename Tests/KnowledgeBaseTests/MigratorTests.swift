@@ -97,4 +97,12 @@ import Support
             #expect(try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = :name", binding: ["name": .text(table)]) == .integer(1), "\(table)")
         }
     }
+
+    /// The checksums computed at build time are the checksums of the embedded text:
+    /// databases migrated before they were precomputed still match.
+    @Test func embeddedChecksumsAreTheTextsChecksums() throws {
+        for migration in try Migrator.embedded().migrations {
+            #expect(migration.checksum == SHA256.hex(migration.sql), "\(migration.name)")
+        }
+    }
 }

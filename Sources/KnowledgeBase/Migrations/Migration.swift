@@ -9,6 +9,11 @@ public struct Migration: Sendable, Equatable {
     public let checksum: String
 
     public init(name: String, sql: String) throws {
+        try self.init(name: name, sql: sql, checksum: SHA256.hex(sql))
+    }
+
+    /// A migration whose checksum is known already (embedded ones: computed at build time).
+    init(name: String, sql: String, checksum: String) throws {
         guard name.hasSuffix(".sql"), let underscore = name.firstIndex(of: "_"),
             let version = Int(name[..<underscore]), version > 0,
             name.distance(from: name.startIndex, to: underscore) == 4
@@ -19,7 +24,7 @@ public struct Migration: Sendable, Equatable {
         self.version = version
         self.name = name
         self.sql = sql
-        self.checksum = SHA256.hex(sql)
+        self.checksum = checksum
     }
 
     /// True when the file starts with `-- aikb: foreign_keys off`: it rebuilds a table
@@ -33,7 +38,7 @@ public struct Migration: Sendable, Equatable {
     /// The migrations built into this binary, in order, checked for duplicate
     /// and missing versions.
     public static func embedded() throws -> [Migration] {
-        try ordered(EmbeddedFiles.migrations.map { try Migration(name: $0.name, sql: $0.contents) })
+        try ordered(EmbeddedFiles.migrations.map { try Migration(name: $0.name, sql: $0.contents, checksum: $0.sha256) })
     }
 
     /// Sorts migrations by version and insists on 1, 2, 3, ... without gaps or twins.
