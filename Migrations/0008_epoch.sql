@@ -915,39 +915,40 @@ INSERT INTO table_columns (table_name, column_name, description, unit) VALUES
 -- upon (Epoch's later phases state the whole cluster, earlier phases included).
 CREATE VIEW compute_shares AS
 WITH clusters AS (
-    SELECT c.id, c.name, c.status, c.source_id,
+    SELECT c.*,
         (c.status IN ('existing', 'planned') AND c.possible_duplicate = 0
          AND NOT EXISTS (SELECT 1 FROM gpu_clusters n
                          WHERE n.builds_upon_id = c.id AND n.status = c.status AND n.possible_duplicate = 0)
          AND NOT EXISTS (SELECT 1 FROM gpu_clusters n
-                         WHERE n.id = c.superseded_by_id AND n.status = c.status AND n.possible_duplicate = 0)) AS counted
+                         WHERE n.id = c.superseded_by_id AND n.status = c.status AND n.possible_duplicate = 0)) AS counted,
+        -- Both chip types from one supplier (or both unnamed): one row.
+        (c.secondary_supplier IS NOT NULL OR c.secondary_chip_count IS NOT NULL)
+            AND coalesce('#' || c.secondary_supplier_id, c.secondary_supplier)
+                IS coalesce('#' || c.primary_supplier_id, c.primary_supplier) AS same_supplier,
+        coalesce(c.primary_chip_count, CASE WHEN c.secondary_chip_count IS NULL THEN c.total_chips END) AS primary_chips
     FROM gpu_clusters c
-),
-shares AS (
-    SELECT c.id AS cluster_id, c.primary_supplier_id AS supplier_id, c.primary_supplier AS supplier,
-        coalesce(c.primary_chip_count, CASE WHEN c.secondary_chip_count IS NULL THEN c.total_chips END) AS chips,
-        c.h100_equivalents AS h100e, c.power_mw AS power
-    FROM gpu_clusters c
-    UNION ALL
-    SELECT c.id, c.secondary_supplier_id, c.secondary_supplier, c.secondary_chip_count, NULL, NULL
-    FROM gpu_clusters c
-    WHERE c.secondary_supplier IS NOT NULL OR c.secondary_chip_count IS NOT NULL
 )
 SELECT
     c.id AS cluster_id,
     c.name AS cluster,
     c.status,
     c.counted,
-    coalesce(k.name, s.supplier) AS gpu_supplier,
-    s.supplier_id AS gpu_supplier_id,
-    sum(s.chips) AS chips,
-    sum(s.h100e) AS h100_equivalents,
-    sum(s.power) AS power_mw,
+    coalesce(k.name, c.primary_supplier) AS gpu_supplier,
+    c.primary_supplier_id AS gpu_supplier_id,
+    CASE WHEN NOT c.same_supplier OR c.secondary_chip_count IS NULL THEN c.primary_chips
+         WHEN c.primary_chips IS NULL THEN c.secondary_chip_count
+         ELSE c.primary_chips + c.secondary_chip_count END AS chips,
+    c.h100_equivalents,
+    c.power_mw,
     c.source_id
-FROM shares s
-JOIN clusters c ON c.id = s.cluster_id
-LEFT JOIN companies k ON k.id = s.supplier_id
-GROUP BY s.cluster_id, coalesce('#' || s.supplier_id, s.supplier);
+FROM clusters c
+LEFT JOIN companies k ON k.id = c.primary_supplier_id
+UNION ALL
+SELECT c.id, c.name, c.status, c.counted, coalesce(k.name, c.secondary_supplier), c.secondary_supplier_id,
+    c.secondary_chip_count, NULL, NULL, c.source_id
+FROM clusters c
+LEFT JOIN companies k ON k.id = c.secondary_supplier_id
+WHERE (c.secondary_supplier IS NOT NULL OR c.secondary_chip_count IS NOT NULL) AND NOT c.same_supplier;
 
 CREATE VIEW compute_clusters AS
 SELECT
@@ -980,6 +981,8 @@ LEFT JOIN companies ps ON ps.id = c.primary_supplier_id
 LEFT JOIN companies ss ON ss.id = c.secondary_supplier_id
 ORDER BY c.h100_equivalents DESC NULLS LAST, c.name, c.occurrence;
 
+-- One row per owner, cluster and supplier (owners once per cluster), so counting
+-- rows counts clusters.
 CREATE VIEW compute_by_owner AS
 WITH owners AS (
     SELECT DISTINCT cluster_id, company_id FROM gpu_cluster_parties WHERE role = 'owner' AND company_id IS NOT NULL
@@ -991,9 +994,9 @@ owned AS (
 SELECT
     k.name AS owner,
     o.gpu_supplier,
-    count(DISTINCT o.cluster_id) AS clusters,
-    count(DISTINCT CASE WHEN o.counted AND o.status = 'existing' THEN o.cluster_id END) AS existing_clusters,
-    count(DISTINCT CASE WHEN o.counted AND o.status = 'planned' THEN o.cluster_id END) AS planned_clusters,
+    count(*) AS clusters,
+    sum(o.counted AND o.status = 'existing') AS existing_clusters,
+    sum(o.counted AND o.status = 'planned') AS planned_clusters,
     sum(CASE WHEN o.counted AND o.status = 'existing' THEN o.chips END) AS existing_chips,
     sum(CASE WHEN o.counted AND o.status = 'planned' THEN o.chips END) AS planned_chips,
     sum(CASE WHEN o.counted AND o.status = 'existing' THEN o.h100_equivalents END) AS existing_h100_equivalents,
@@ -1044,9 +1047,9 @@ by_supplier AS (
     SELECT
         u.investee,
         s.gpu_supplier,
-        count(DISTINCT s.cluster_id) AS clusters,
-        count(DISTINCT CASE WHEN s.counted AND s.status = 'existing' THEN s.cluster_id END) AS existing_clusters,
-        count(DISTINCT CASE WHEN s.counted AND s.status = 'planned' THEN s.cluster_id END) AS planned_clusters,
+        count(*) AS clusters,
+        sum(s.counted AND s.status = 'existing') AS existing_clusters,
+        sum(s.counted AND s.status = 'planned') AS planned_clusters,
         sum(CASE WHEN s.counted AND s.status = 'existing' THEN s.chips END) AS existing_chips,
         sum(CASE WHEN s.counted AND s.status = 'planned' THEN s.chips END) AS planned_chips,
         sum(CASE WHEN s.counted AND s.status = 'existing' THEN s.h100_equivalents END) AS existing_h100_equivalents,
