@@ -238,17 +238,20 @@ public final class CSVReader {
         return true
     }
 
+    private let comma = UInt8(ascii: ",")
     private let quote = UInt8(ascii: "\"")
     private let lf = UInt8(ascii: "\n")
     private let cr = UInt8(ascii: "\r")
 
     /// Reads fields until the end of the record.
     private func readFields() throws {
+        // Read once per record: a class's stored var costs an access check per use.
+        let delimiter = self.delimiter
         while true {
             let startLine = line
             let startColumn = column
             let isQuotedField = try peek() == quote
-            let endedRecord = isQuotedField ? try readQuotedField() : try readUnquotedField()
+            let endedRecord = isQuotedField ? try readQuotedField(delimiter) : try readUnquotedField(delimiter)
             fields.append(FieldInfo(end: storageCount, quoted: isQuotedField, line: startLine, column: startColumn))
             if endedRecord { return }
         }
@@ -256,7 +259,7 @@ public final class CSVReader {
 
     /// Reads an unquoted field up to a comma or the end of the record; true when
     /// the record ended.
-    private func readUnquotedField() throws -> Bool {
+    private func readUnquotedField(_ delimiter: UInt8) throws -> Bool {
         while true {
             if inputStart == inputEnd {
                 if atEOF { return true }
@@ -264,7 +267,10 @@ public final class CSVReader {
                 continue
             }
             // Scan the span of ordinary bytes.
-            let index = Scan.firstSpecial(input, from: inputStart, to: inputEnd, delimiter: delimiter)
+            // The comma as a constant: the scan's masks fold as they did before delimiters.
+            let index = delimiter == comma
+                ? Scan.firstSpecial(input, from: inputStart, to: inputEnd, delimiter: comma)
+                : Scan.firstSpecial(input, from: inputStart, to: inputEnd, delimiter: delimiter)
             append(from: inputStart, to: index)
             inputStart = index
             guard index < inputEnd else { continue }
@@ -296,7 +302,7 @@ public final class CSVReader {
     }
 
     /// Reads a quoted field (the opening quote is next); true when the record ended.
-    private func readQuotedField() throws -> Bool {
+    private func readQuotedField(_ delimiter: UInt8) throws -> Bool {
         let openLine = line
         let openColumn = column
         inputStart += 1  // the opening quote
@@ -376,7 +382,7 @@ public final class CSVReader {
                         message: "unexpected text after a closing quote (a quote inside a quoted field must be doubled)"))
                 // Keep reading the rest as part of the field, as if the quote were literal.
                 appendByte(quote)
-                return try readUnquotedField()
+                return try readUnquotedField(delimiter)
             }
         }
     }
