@@ -915,7 +915,8 @@ INSERT INTO table_columns (table_name, column_name, description, unit) VALUES
 -- upon (Epoch's later phases state the whole cluster, earlier phases included).
 CREATE VIEW compute_shares AS
 WITH clusters AS (
-    SELECT c.*,
+    SELECT c.id, c.name, c.status, c.source_id, c.h100_equivalents, c.power_mw, c.primary_supplier, c.primary_supplier_id,
+        c.secondary_supplier, c.secondary_supplier_id, c.secondary_chip_count,
         (c.status IN ('existing', 'planned') AND c.possible_duplicate = 0
          AND NOT EXISTS (SELECT 1 FROM gpu_clusters n
                          WHERE n.builds_upon_id = c.id AND n.status = c.status AND n.possible_duplicate = 0)
