@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "aikb",
             dependencies: [
-                "KnowledgeBase", "Query", "Output", "LineEditor", "Support",
+                "KnowledgeBase", "Query", "Output", "LineEditor", "Support", "CSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -11,8 +11,15 @@ rounds=${1:-1000000}
 repeats=${2:-3}
 data=${DATA_DIR:-/tmp/aikb-import-bench-$rounds}
 [ -f "$data/investments.csv" ] || python3 "$here/generate_crunchbase.py" "$data" "$rounds"
-(cd "$root" && swift build -c release --product aikb >/dev/null)
-aikb="$root/.build/release/aikb"
+# AIKB_BIN: an aikb binary to measure instead of building one (e.g. an older build to
+# compare with); SCRATCH_PATH: the build folder (default .build).
+scratch=${SCRATCH_PATH:-.build}
+if [ -n "${AIKB_BIN:-}" ]; then
+  aikb=$AIKB_BIN
+else
+  (cd "$root" && swift build -c release --product aikb --scratch-path "$scratch" >/dev/null)
+  aikb="$root/$scratch/release/aikb"
+fi
 work=$(mktemp -d)
 "$aikb" --db "$work/seeded.sqlite" init 2>/dev/null
 du -sh "$data"/*.csv

@@ -11,6 +11,11 @@ import Glibc
 /// - A quoted empty field is "" and `isQuoted` tells it from an empty unquoted one.
 /// - Values are bytes: nothing is converted, so leading zeros and long digit
 ///   strings stay exactly as written.
+/// - `CSVOptions` name another delimiter (or let the header line decide: `;` and tab
+///   from spreadsheets) and another encoding (Latin-1, Windows-1252, UTF-16), which is
+///   converted to UTF-8 as it is read; positions are counted in the converted text.
+///   A UTF-8 read of a file that starts with a UTF-16 byte-order mark stops at once
+///   with one message instead of a garbled header.
 /// - Problems (a stray or unclosed quote, invalid UTF-8) do not stop the reader:
 ///   they are listed in `problems` for the current record with line and column,
 ///   so a caller can report every problem of a file in one pass.
@@ -27,6 +32,22 @@ public final class CSVReader {
     private let fd: Int32
     private let ownsDescriptor: Bool
     private let memory: [UInt8]?
+    /// Raw bytes taken from `memory` so far.
+    private var memoryOffset = 0
+
+    /// The byte between fields: the one given, or the one the header line uses.
+    public private(set) var delimiter: UInt8
+    public let options: CSVOptions
+    /// The header line, read ahead (whole, whatever the buffer size) to sniff the
+    /// delimiter from, and served again to the parser before anything else.
+    private var replay: [UInt8] = []
+    private var replayOffset = 0
+    /// The source has no more bytes (the input may still have some to serve).
+    private var sourceEnded = false
+    /// For encodings other than UTF-8: the converter and the buffer of raw bytes it reads.
+    private var decoder: TextDecoder?
+    private let raw: UnsafeMutablePointer<UInt8>?
+    private let rawCapacity: Int
 
     // Input buffer.
     private let input: UnsafeMutablePointer<UInt8>
@@ -65,7 +86,7 @@ public final class CSVReader {
     private var rawObserver: ((UnsafeBufferPointer<UInt8>) -> Void)?
 
     /// Opens a file; `-` reads standard input.
-    public init(path: String, bufferSize: Int = 1 << 18) throws {
+    public init(path: String, options: CSVOptions = .standard, bufferSize: Int = 1 << 18) throws {
         if path == "-" {
             fd = 0
             ownsDescriptor = false
@@ -92,10 +113,13 @@ public final class CSVReader {
         input = .allocate(capacity: inputCapacity)
         storageCapacity = 1 << 12
         storage = .allocate(capacity: storageCapacity)
+        self.options = options
+        delimiter = options.delimiter ?? UInt8(ascii: ",")
+        (decoder, raw, rawCapacity) = Self.decoding(options.encoding, inputCapacity: inputCapacity)
     }
 
     /// Reads from memory (tests, embedded seeds).
-    public init(bytes: [UInt8], name: String, bufferSize: Int = 1 << 18) {
+    public init(bytes: [UInt8], name: String, options: CSVOptions = .standard, bufferSize: Int = 1 << 18) {
         fd = -1
         ownsDescriptor = false
         self.name = name
@@ -105,16 +129,31 @@ public final class CSVReader {
         input = .allocate(capacity: inputCapacity)
         storageCapacity = 1 << 12
         storage = .allocate(capacity: storageCapacity)
+        self.options = options
+        delimiter = options.delimiter ?? UInt8(ascii: ",")
+        (decoder, raw, rawCapacity) = Self.decoding(options.encoding, inputCapacity: inputCapacity)
     }
 
-    public convenience init(text: String, name: String, bufferSize: Int = 1 << 18) {
-        self.init(bytes: Array(text.utf8), name: name, bufferSize: bufferSize)
+    public convenience init(text: String, name: String, options: CSVOptions = .standard, bufferSize: Int = 1 << 18) {
+        self.init(bytes: Array(text.utf8), name: name, options: options, bufferSize: bufferSize)
+    }
+
+    /// UTF-8 is read straight into the input buffer; other encodings through a raw
+    /// buffer small enough that its converted text always fits the input buffer.
+    private static func decoding(
+        _ encoding: TextEncoding, inputCapacity: Int
+    ) -> (TextDecoder?, UnsafeMutablePointer<UInt8>?, Int) {
+        guard encoding != .utf8 else { return (nil, nil, 0) }
+        // A carried half code unit or surrogate adds at most 4 bytes of output.
+        let capacity = max((inputCapacity - 8) / TextDecoder.expansion, 2)
+        return (TextDecoder(encoding: encoding), .allocate(capacity: capacity), capacity)
     }
 
     deinit {
         if ownsDescriptor { close(fd) }
         input.deallocate()
         storage.deallocate()
+        raw?.deallocate()
     }
 
     /// Sees every raw byte of the source once, in order, as it is read.
@@ -157,7 +196,17 @@ public final class CSVReader {
 
         if !startedReading {
             startedReading = true
+            if options.delimiter == nil { delimiter = try sniffDelimiter() }
             try fill()
+            if options.encoding == .utf8, inputEnd - inputStart >= 2,
+                (input[inputStart] == 0xFF && input[inputStart + 1] == 0xFE)
+                    || (input[inputStart] == 0xFE && input[inputStart + 1] == 0xFF)
+            {
+                let order = input[inputStart] == 0xFF ? "little-endian" : "big-endian"
+                throw CSVFileError(
+                    path: name,
+                    reason: "is UTF-16 (it starts with a \(order) UTF-16 byte-order mark), not UTF-8; import it with --encoding utf-16")
+            }
             skipByteOrderMark()
         }
         // Skip empty lines (and the LF of a CRLF split across records).
@@ -196,11 +245,13 @@ public final class CSVReader {
 
     /// Reads fields until the end of the record.
     private func readFields() throws {
+        // Read once per record: a class's stored var costs an access check per use.
+        let delimiter = self.delimiter
         while true {
             let startLine = line
             let startColumn = column
             let isQuotedField = try peek() == quote
-            let endedRecord = isQuotedField ? try readQuotedField() : try readUnquotedField()
+            let endedRecord = isQuotedField ? try readQuotedField(delimiter) : try readUnquotedField(delimiter)
             fields.append(FieldInfo(end: storageCount, quoted: isQuotedField, line: startLine, column: startColumn))
             if endedRecord { return }
         }
@@ -208,7 +259,7 @@ public final class CSVReader {
 
     /// Reads an unquoted field up to a comma or the end of the record; true when
     /// the record ended.
-    private func readUnquotedField() throws -> Bool {
+    private func readUnquotedField(_ delimiter: UInt8) throws -> Bool {
         while true {
             if inputStart == inputEnd {
                 if atEOF { return true }
@@ -216,14 +267,17 @@ public final class CSVReader {
                 continue
             }
             // Scan the span of ordinary bytes.
-            let index = Scan.firstSpecial(input, from: inputStart, to: inputEnd)
+            // The comma as a constant: the scan's masks fold as they did before delimiters.
+            let index = delimiter == comma
+                ? Scan.firstSpecial(input, from: inputStart, to: inputEnd, delimiter: comma)
+                : Scan.firstSpecial(input, from: inputStart, to: inputEnd, delimiter: delimiter)
             append(from: inputStart, to: index)
             inputStart = index
             guard index < inputEnd else { continue }
             let byte = input[index]
             inputStart += 1
             switch byte {
-            case comma:
+            case delimiter:
                 column += 1
                 return false
             case quote:
@@ -248,7 +302,7 @@ public final class CSVReader {
     }
 
     /// Reads a quoted field (the opening quote is next); true when the record ended.
-    private func readQuotedField() throws -> Bool {
+    private func readQuotedField(_ delimiter: UInt8) throws -> Bool {
         let openLine = line
         let openColumn = column
         inputStart += 1  // the opening quote
@@ -303,7 +357,7 @@ public final class CSVReader {
                 continue
             }
             switch next {
-            case comma:
+            case delimiter:
                 inputStart += 1
                 column += 1
                 return false
@@ -328,7 +382,7 @@ public final class CSVReader {
                         message: "unexpected text after a closing quote (a quote inside a quoted field must be doubled)"))
                 // Keep reading the rest as part of the field, as if the quote were literal.
                 appendByte(quote)
-                return try readUnquotedField()
+                return try readUnquotedField(delimiter)
             }
         }
     }
@@ -392,32 +446,102 @@ public final class CSVReader {
     private func fill() throws {
         inputStart = 0
         inputEnd = 0
-        if let memory {
-            let remaining = memory.count - bytesRead
-            let count = min(remaining, inputCapacity)
-            if count > 0 {
-                memory.withUnsafeBufferPointer { source in
-                    input.update(from: source.baseAddress! + bytesRead, count: count)
-                }
-            }
+        if replayOffset < replay.count {
+            let count = min(replay.count - replayOffset, inputCapacity)
+            replay.withUnsafeBufferPointer { input.update(from: $0.baseAddress! + replayOffset, count: count) }
+            replayOffset += count
             inputEnd = count
-        } else {
-            while true {
-                let count = read(fd, input, inputCapacity)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw CSVFileError(path: name, reason: "read failed: \(String(cString: strerror(errno)))")
-                }
-                inputEnd = count
+            if replayOffset == replay.count {
+                replay = []
+                replayOffset = 0
+            }
+            return
+        }
+        if sourceEnded {
+            atEOF = true
+            return
+        }
+        guard var decoder else {
+            inputEnd = try readRaw(into: input, capacity: inputCapacity)
+            if inputEnd == 0 { (atEOF, sourceEnded) = (true, true) }
+            return
+        }
+        // Converted text: read raw bytes until some text comes out or the input ends.
+        while inputEnd == 0 {
+            let count = try readRaw(into: raw!, capacity: rawCapacity)
+            do {
+                inputEnd = try decoder.decode(UnsafeBufferPointer(start: raw!, count: count), into: input, final: count == 0)
+            } catch TextDecodingError.noByteOrderMark {
+                throw CSVFileError(
+                    path: name, reason: "has no UTF-16 byte-order mark; say which end comes first with --encoding utf-16le or utf-16be")
+            }
+            if count == 0 {
+                if inputEnd == 0 { (atEOF, sourceEnded) = (true, true) }
                 break
             }
         }
-        if inputEnd == 0 {
-            atEOF = true
+        self.decoder = decoder
+    }
+
+    /// Reads up to `capacity` bytes of the source; 0 at its end. Counted in
+    /// `bytesRead` and shown to the raw observer, as they are in the file.
+    private func readRaw(into buffer: UnsafeMutablePointer<UInt8>, capacity: Int) throws -> Int {
+        var count = 0
+        if let memory {
+            count = min(memory.count - memoryOffset, capacity)
+            if count > 0 {
+                memory.withUnsafeBufferPointer { source in
+                    buffer.update(from: source.baseAddress! + memoryOffset, count: count)
+                }
+                memoryOffset += count
+            }
         } else {
-            bytesRead += inputEnd
-            rawObserver?(UnsafeBufferPointer(start: input, count: inputEnd))
+            while true {
+                let read = read(fd, buffer, capacity)
+                if read < 0 {
+                    if errno == EINTR { continue }
+                    throw CSVFileError(path: name, reason: "read failed: \(String(cString: strerror(errno)))")
+                }
+                count = read
+                break
+            }
         }
+        if count > 0 {
+            bytesRead += count
+            rawObserver?(UnsafeBufferPointer(start: buffer, count: count))
+        }
+        return count
+    }
+
+    /// The delimiter of the header line: the most frequent of `,` `;` tab and `|`
+    /// outside quotes in the first line (a comma on a tie, and for a single column).
+    /// The line is read ahead in full (up to 1 MiB) and replayed to the parser.
+    private func sniffDelimiter() throws -> UInt8 {
+        var counts = [Int](repeating: 0, count: CSVOptions.sniffedDelimiters.count)
+        var quoted = false
+        var ahead: [UInt8] = []
+        scan: while ahead.count < 1 << 20 {
+            try fill()
+            if inputEnd == 0 { break }
+            ahead.append(contentsOf: UnsafeBufferPointer(start: input, count: inputEnd))
+            for index in 0..<inputEnd {
+                let byte = input[index]
+                if byte == quote {
+                    quoted.toggle()
+                } else if !quoted {
+                    if byte == lf || byte == cr { break scan }
+                    if let position = CSVOptions.sniffedDelimiters.firstIndex(of: byte) { counts[position] += 1 }
+                }
+            }
+        }
+        replay = ahead
+        replayOffset = 0
+        inputStart = 0
+        inputEnd = 0
+        atEOF = false  // the replay comes first
+        var best = 0
+        for position in counts.indices where counts[position] > counts[best] { best = position }
+        return CSVOptions.sniffedDelimiters[best]
     }
 
     private func skipByteOrderMark() {
@@ -439,8 +563,20 @@ public final class CSVReader {
                 problems.append(
                     CSVProblem(
                         line: fields[index].line, column: fields[index].column,
-                        message: "invalid UTF-8 (byte 0x\(hex) at byte \(bad + 1) of the field); save the file as UTF-8"))
+                        message: invalidTextMessage(byte: hex, at: bad + 1)))
             }
+        }
+    }
+
+    /// What an undecodable field says: for UTF-8, how to name the file's encoding.
+    private func invalidTextMessage(byte hex: String, at offset: Int) -> String {
+        switch options.encoding {
+        case .utf8:
+            return "invalid UTF-8 (byte 0x\(hex) at byte \(offset) of the field); save the file as UTF-8 or name its encoding (--encoding latin-1, windows-1252, utf-16)"
+        case .utf16, .utf16LE, .utf16BE:
+            return "invalid UTF-16 (a lone surrogate, at byte \(offset) of the field once converted)"
+        case .latin1, .windows1252:
+            return "invalid text at byte \(offset) of the field"
         }
     }
 }

@@ -16,19 +16,22 @@ enum Scan {
         UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
-    /// The index of the first `,` `"` LF or CR in base[from..<to], or `to`.
+    /// The index of the first delimiter (`,` unless told), `"`, LF or CR in
+    /// base[from..<to], or `to`.
     @inline(__always)
-    static func firstSpecial(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int) -> Int {
+    static func firstSpecial(_ base: UnsafeMutablePointer<UInt8>, from: Int, to: Int, delimiter: UInt8) -> Int {
         var index = from
+        let delimiters = ones &* UInt64(delimiter)
         while index + 8 <= to {
             let word = load(base, index)
-            let mask = matches(word, 0x2C) | matches(word, 0x22) | matches(word, 0x0A) | matches(word, 0x0D)
+            let x = word ^ delimiters
+            let mask = ((x &- ones) & ~x & highs) | matches(word, 0x22) | matches(word, 0x0A) | matches(word, 0x0D)
             if mask != 0 { return index + mask.trailingZeroBitCount / 8 }
             index += 8
         }
         while index < to {
             let byte = base[index]
-            if byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D { return index }
+            if byte == delimiter || byte == 0x22 || byte == 0x0A || byte == 0x0D { return index }
             index += 1
         }
         return to

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSV
 import KnowledgeBase
 import Output
 import Support
@@ -7,19 +8,27 @@ extension ImportKind: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import CSV files: companies, rounds, investors, deals, relationships, sources, claims.",
+        abstract: "Import CSV files: companies, rounds, investors, deals, relationships, sources, claims; Crunchbase and Epoch AI files.",
         discussion: """
             Columns are matched by header name; the kind of each file is inferred from its header
             unless --kind is given. Crunchbase bulk exports (organizations.csv, funding_rounds.csv,
-            investments.csv) import as they are. See docs/import-formats.md.
+            investments.csv) and Epoch AI's data sets (gpu_clusters.csv, ai_companies.csv,
+            ai_companies_funding_rounds.csv, data_centers.csv, data_center_timelines.csv) import as
+            they are. `;`- and tab-separated files are recognised by their header line (or give
+            --delimiter); --encoding reads Latin-1, Windows-1252 and UTF-16 files. See
+            docs/import-formats.md.
 
             Everything is checked and every problem reported as FILE:LINE:COLUMN: message; if there
             is any, nothing at all is written (exit status 65). All files go in one transaction.
             Importing the same file twice changes nothing. The summary (stdout) counts read,
             inserted, updated, unchanged and rejected rows per file.
 
-            With --table NAME, one CSV file becomes a plain table of TEXT columns named after its
-            header, for joining your own data against the knowledge base.
+            How names in third-party files were taken (which company each is, by name or alias;
+            which companies were created; which names are not companies) is listed on stderr.
+
+            With --table NAME, one CSV file becomes a plain table with columns named after its
+            header and typed INTEGER, REAL or TEXT from its values, for joining your own data
+            against the knowledge base.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -57,6 +66,20 @@ struct Import: ParsableCommand {
     @Flag(help: "With --table: replace an existing table.")
     var replace = false
 
+    @Flag(help: "With --table: make every column TEXT instead of detecting INTEGER and REAL columns.")
+    var noDetectTypes = false
+
+    @Option(
+        help: ArgumentHelp(
+            "The character between fields: , ; | tab (default: the one the header line uses).", valueName: "char"))
+    var delimiter: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The files' text encoding: utf-8 (default), latin-1, windows-1252, utf-16, utf-16le, utf-16be.",
+            valueName: "name"))
+    var encoding: String?
+
     func validate() throws {
         if table != nil && files.count != 1 { throw ValidationError("--table loads exactly one file") }
         if table == nil && (append || replace) { throw ValidationError("--append and --replace go with --table") }
@@ -64,7 +87,28 @@ struct Import: ParsableCommand {
         if table != nil && (kind != nil || createMissing || source != nil || !rates.isEmpty) {
             throw ValidationError("--kind, --create-missing, --source and --rate do not apply to --table")
         }
+        if table == nil && noDetectTypes { throw ValidationError("--no-detect-types goes with --table") }
         _ = try parsedRates()
+        _ = try csvOptions()
+    }
+
+    /// The reader's options from --delimiter and --encoding.
+    func csvOptions() throws -> CSVOptions {
+        var options = CSVOptions.sniffing
+        if let delimiter {
+            guard let byte = CSVOptions.delimiter(named: delimiter) else {
+                throw ValidationError("--delimiter \(delimiter): expected one character such as , ; | or tab (not a quote or line break)")
+            }
+            options.delimiter = byte
+        }
+        if let encoding {
+            guard let named = TextEncoding.named(encoding) else {
+                throw ValidationError(
+                    "--encoding \(encoding): expected one of \(TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            options.encoding = named
+        }
+        return options
     }
 
     func parsedRates() throws -> [String: Double] {
@@ -93,6 +137,8 @@ struct Import: ParsableCommand {
                 var loader = TableImport(db: db, table: table, mode: append ? .append : replace ? .replace : .create)
                 loader.dryRun = dryRun
                 loader.maxProblems = maxErrors
+                loader.detectTypes = !noDetectTypes
+                loader.csv = try csvOptions()
                 result = try loader.run(path: files[0])
             } else {
                 var options = ImportOptions()
@@ -104,10 +150,15 @@ struct Import: ParsableCommand {
                 options.maxProblems = maxErrors
                 // Tuning and testing: where bulk mode starts (bytes of input), e.g. 0 for always.
                 if let threshold = Environment.value("AIKB_BULK_THRESHOLD").flatMap(Int.init) { options.bulkThreshold = threshold }
+                options.csv = try csvOptions()
                 result = try Importer(db: db, options: options, progress: progress.update).run(paths: files)
             }
             progress.finish()
             for problem in result.problems { Terminal.error(problem.description) }
+            if result.problemCount == 0 {
+                for notice in result.notices { Terminal.error(notice.description) }
+                for line in Self.resolutionLines(result.resolutions) { Terminal.error(line) }
+            }
             if result.problemCount > 0 {
                 let shown = result.problems.count < result.problemCount ? " (first \(result.problems.count) shown)" : ""
                 Terminal.error("aikb: \(result.problemCount) problem\(result.problemCount == 1 ? "" : "s")\(shown); nothing was written")
@@ -136,6 +187,47 @@ struct Import: ParsableCommand {
         guard let last = missing.popLast() else { return }
         for line in missing { Terminal.error("aikb: " + line) }
         throw KnowledgeBaseError(.notFound, last)
+    }
+
+    /// The names of third-party files as they were taken, per file and column: each
+    /// name matched through an alias and each company created on a line of its own,
+    /// the names matched by name and those that are not companies one line each.
+    static func resolutionLines(_ resolutions: [NameResolution]) -> [String] {
+        var lines: [String] = []
+        var groups: [String: [NameResolution]] = [:]
+        var order: [String] = []
+        for resolution in resolutions {
+            let key = resolution.file + "\u{1}" + resolution.column
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(resolution)
+        }
+        func rows(_ count: Int) -> String { count == 1 ? "1 row" : "\(count) rows" }
+        for key in order {
+            let group = groups[key]!
+            let prefix = group[0].file + ": " + group[0].column
+            for resolution in group where resolution.outcome == .alias {
+                lines.append(
+                    "\(prefix): \"\(resolution.written)\" is \(resolution.companyName ?? "?") (company \(resolution.companyID ?? 0), by alias; \(rows(resolution.rows)))")
+            }
+            for resolution in group where resolution.outcome == .created {
+                lines.append(
+                    "\(prefix): \"\(resolution.written)\" is a new company (id \(resolution.companyID ?? 0); \(rows(resolution.rows)))")
+            }
+            let byName = group.filter { $0.outcome == .name }
+            if !byName.isEmpty {
+                lines.append(
+                    "\(prefix): \(byName.count) name\(byName.count == 1 ? "" : "s") of companies: "
+                        + byName.map { "\($0.written) (\($0.companyID ?? 0))" }.joined(separator: ", "))
+            }
+            let others = group.filter { $0.outcome == .placeholder || $0.outcome == .notACompany }
+            if !others.isEmpty {
+                lines.append(
+                    "\(prefix): not companies, kept as written: "
+                        + others.map { "\"\($0.written)\" (\($0.outcome == .placeholder ? "placeholder, " : "")\(rows($0.rows)))" }
+                        .joined(separator: ", "))
+            }
+        }
+        return lines
     }
 
     private func printSummary(_ result: ImportResult) throws {

@@ -19,7 +19,7 @@ import Testing
         let result = try aikb("import", "rounds.csv", in: directory, db: path)
         #expect(result.status == 65)
         #expect(result.stderr.split(separator: "\n").map(String.init) == [
-            "rounds.csv:3:1: company: unknown company \"OpenAl\" (not a name or alias in companies; import it first or use --create-missing); did you mean OpenAI?",
+            "rounds.csv:3:1: company: unknown company \"OpenAl\" (not a name or alias in companies; import it first or use --create-missing); did you mean OpenAI, Opera?",
             "rounds.csv:3:18: amount: cannot read \"lots\" as an amount (expected e.g. 1500000000, 1.5e9, $1.5B, 1.5 billion, 675M, €1.7bn, up to $100B)",
             "aikb: 2 problems; nothing was written",
         ])

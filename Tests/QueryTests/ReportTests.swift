@@ -27,7 +27,7 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let db = try seededDatabase()
         let reports = Reports(db: db)
         let list = try reports.list()
-        #expect(list.filter(\.builtin).count == 13)
+        #expect(list.filter(\.builtin).count == 17)
         for report in list where report.builtin {
             let documented = try db.allRows("SELECT name FROM report_columns WHERE report = :report ORDER BY position", binding: ["report": .text(report.name)])
             let actual = try db.allRows("SELECT name FROM pragma_table_info(:report)", binding: ["report": .text(report.name)])

@@ -10,7 +10,15 @@ enum CSVChecks {
     static func header(
         of reader: CSVReader, sink: ProblemSink, sameName: (String) -> String, note: String = ""
     ) throws -> [String]? {
-        guard try reader.nextRecord() else {
+        let hasRecord: Bool
+        do {
+            hasRecord = try reader.nextRecord()
+        } catch let error as CSVFileError {
+            // A file that cannot be read as text at all (UTF-16 read as UTF-8): one line.
+            sink.add(ImportProblem(file: reader.name, line: nil, column: nil, message: error.reason))
+            return nil
+        }
+        guard hasRecord else {
             sink.add(ImportProblem(file: reader.name, line: nil, column: nil, message: "the file is empty (expected a header row)"))
             return nil
         }

@@ -37,4 +37,19 @@ final class Header {
         }
         return nil
     }
+
+    /// Recognises Epoch AI's data sets by their own columns: a file is one of them
+    /// when it has the key column and enough of the others (Epoch adds, renames and
+    /// reorders columns over time; what a kind relies on is checked apart).
+    var epochFormat: FileFormat? {
+        func count(_ columns: [String]) -> Int { columns.filter(has).count }
+        if count(EpochColumns.roundsSignature) >= 3 || (has("Company") && count(EpochColumns.roundsSignature) >= 2) {
+            return .epochFundingRounds
+        }
+        if count(EpochColumns.clustersSignature) >= 3 { return .epochGPUClusters }
+        if has("Data center") && has("Date") && count(EpochColumns.timelinesSignature) >= 1 { return .epochDataCenterTimelines }
+        if has("Handle") && count(EpochColumns.dataCentersSignature) >= 2 { return .epochDataCenters }
+        if has("Name") && count(EpochColumns.companiesSignature) >= 2 { return .epochCompanies }
+        return nil
+    }
 }

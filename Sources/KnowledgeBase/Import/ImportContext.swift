@@ -22,6 +22,14 @@ final class ImportContext {
     /// The run this import's changes are recorded with.
     let run: Int64
 
+    /// Remarks on the files that stop nothing (links naming no row, for one).
+    private(set) var notices: [ImportNotice] = []
+    /// How third-party files' names were taken, file by file.
+    var resolutions: [NameResolution] = []
+    /// The source a file's rows all have without naming it (Epoch AI's data sets),
+    /// for import_log.
+    private var fileWideSource: String?
+
     init(db: Database, options: ImportOptions, run: Int64, bulk: Bool = false) throws {
         self.db = db
         self.options = options
@@ -42,8 +50,18 @@ final class ImportContext {
             """)
     }
 
-    func startFile(_ path: String) { currentFile = (path, nil) }
+    func startFile(_ path: String) {
+        currentFile = (path, nil)
+        fileWideSource = nil
+    }
 
+    /// Records a remark about the current file.
+    func notice(_ message: String) {
+        notices.append(ImportNotice(file: currentFile?.path ?? "", message: message))
+    }
+
+    /// Makes `id` the source of every row of the current file (import_log records it).
+    func useFileWideSource(_ id: String) { fileWideSource = id }
     func sourceImported(_ id: String) { knownSources.insert(id) }
 
     /// The id of the source a file gets when its rows name none: `file:NAME`.
@@ -97,6 +115,7 @@ final class ImportContext {
     /// Records the file's content hash on the source created for it; returns that
     /// source's id, if the file needed one.
     func finishFile(sha256: String) throws -> String? {
+        if let id = fileWideSource { return id }
         guard let id = currentFile?.sourceID else { return nil }
         try db.execute(
             "UPDATE sources SET content_sha256 = :sha256 WHERE id = :id", binding: ["sha256": .text(sha256), "id": .text(id)])

@@ -1,3 +1,5 @@
+import CSV
+
 public struct ImportOptions: Sendable {
     /// The kind of every file (`--kind`); inferred from each header when nil.
     public var kind: ImportKind?
@@ -14,6 +16,9 @@ public struct ImportOptions: Sendable {
     /// Inputs of at least this many bytes are bulk imports: the secondary indexes that
     /// serve reports are rebuilt once at the end instead of row by row.
     public var bulkThreshold = 64 << 20
+
+    /// The delimiter (nil: sniffed from the header line) and encoding of every file.
+    public var csv = CSVOptions.sniffing
 
     /// How the run is named in `runs` (the seeds load as `seed`).
     public var command = "import"

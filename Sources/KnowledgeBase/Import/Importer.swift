@@ -14,6 +14,8 @@ public final class Importer {
     private let options: ImportOptions
     /// Called now and then with (bytes read so far, total bytes when known).
     private let progress: ((Int, Int?) -> Void)?
+    /// Remarks found while opening the files (columns ignored).
+    private var openingNotices: [ImportNotice] = []
 
     public init(db: Database, options: ImportOptions, progress: ((Int, Int?) -> Void)? = nil) {
         self.db = db
@@ -45,18 +47,24 @@ public final class Importer {
         let sink = ProblemSink(limit: options.maxProblems)
         let files = try openAll(inputs, sink: sink)
         guard sink.count == 0 else {
+            openingNotices = []
             return ImportResult(
                 files: files.map { FileSummary(file: $0.path, kind: $0.kind.rawValue, format: $0.format.rawValue) },
                 problems: sink.sorted, problemCount: sink.count, committed: false)
         }
-        // Dependency order; stable for files of one kind.
-        let ordered = files.enumerated().sorted { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }.map(\.element)
+        // Dependency order; within a kind, Epoch AI's files last; stable otherwise.
+        let ordered = files.enumerated().sorted {
+            ($0.element.kind, $0.element.format.rank, $0.offset) < ($1.element.kind, $1.element.format.rank, $1.offset)
+        }.map(\.element)
         let totalBytes = ordered.reduce(0) { $0 + ($1.reader.totalBytes ?? 0) }
         var doneBytes = 0
 
         var summaries: [FileSummary] = []
         var committed = false
         var runID: Int64?
+        var notices = openingNotices
+        var resolutions: [NameResolution] = []
+        openingNotices = []
         let bulk = totalBytes >= options.bulkThreshold
         // A larger page cache while importing: index pages of large tables stay in
         // memory longer, and peak memory stays under 64 MiB. Then the value it had.
@@ -71,7 +79,7 @@ public final class Importer {
                 try db.inTransaction(.immediate) {
                     let rebuild = bulk
                         ? try dropReportIndexes(
-                            of: Set(ordered.flatMap { Importer.tables(written: $0.kind) }),
+                            of: Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) }),
                             keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb }) : []
                     let run = try Runs.open(db, command: options.command, detail: ordered.map(\.path).joined(separator: " "))
                     let context = try ImportContext(db: db, options: options, run: run, bulk: bulk)
@@ -96,6 +104,8 @@ public final class Importer {
                                 summary: summary, digest: digest, source: fileSource ?? options.sourceID,
                                 milliseconds: MonotonicClock.milliseconds() - started))
                     }
+                    notices += context.notices
+                    resolutions = context.resolutions
                     if let source = options.sourceID, !context.knownSources.contains(source), sink.count == 0 {
                         sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
                     }
@@ -115,8 +125,11 @@ public final class Importer {
                 }
             }
         }
-        return ImportResult(
+        var result = ImportResult(
             files: summaries, problems: sink.sorted, problemCount: sink.count, committed: committed, run: runID)
+        result.notices = notices
+        result.resolutions = resolutions
+        return result
     }
 
     /// Indexes the importers themselves look rows up by, kept through bulk imports:
@@ -138,10 +151,14 @@ public final class Importer {
         let milliseconds: Int
     }
 
-    /// The tables a kind writes.
-    static func tables(written kind: ImportKind) -> [String] {
-        switch kind {
-        case .companies: ["companies", "company_aliases", "company_external_ids"]
+    /// The tables a kind of file writes.
+    static func tables(written kind: ImportKind, format: FileFormat = .aikb) -> [String] {
+        switch (kind, format) {
+        case (.companies, .epochCompanies): ["companies", "company_external_ids", "epoch_companies"]
+        case (.companies, _): ["companies", "company_aliases", "company_external_ids"]
+        case (.rounds, .epochFundingRounds): ["funding_rounds", "round_sources", "epoch_rounds", "epoch_round_urls", "companies"]
+        case (.gpuClusters, _): ["gpu_clusters", "gpu_cluster_parties", "gpu_cluster_urls", "companies"]
+        case (.dataCenters, _): ["data_centers", "data_center_parties", "companies"]
         default: [kind.table]
         }
     }
@@ -174,13 +191,13 @@ public final class Importer {
             switch input {
             case .path(let path):
                 do {
-                    reader = try CSVReader(path: path)
+                    reader = try CSVReader(path: path, options: options.csv)
                 } catch let error as CSVFileError {
                     sink.add(ImportProblem(file: path, line: nil, column: nil, message: error.reason))
                     continue
                 }
             case .bytes(let name, let bytes):
-                reader = CSVReader(bytes: bytes, name: name)
+                reader = CSVReader(bytes: bytes, name: name, options: options.csv)
             }
             let hasher = BackgroundHasher()
             reader.observeRawBytes { hasher.update($0) }
@@ -194,6 +211,29 @@ public final class Importer {
 
     /// The kind of a file from `--kind` or its header; reports unknown and missing columns.
     private func decideKind(_ header: Header, file: String, sink: ProblemSink) -> (ImportKind, FileFormat)? {
+        if let format = header.epochFormat, let kind = format.kind, options.kind == nil || options.kind == kind {
+            let missing = EpochColumns.required(for: format).filter { !header.has($0) }
+            if !missing.isEmpty {
+                sink.add(
+                    ImportProblem(
+                        file: file, line: 1, column: nil,
+                        message: "missing columns for Epoch AI's \(EpochColumns.fileName(of: format)): \(missing.joined(separator: ", ")) (the importer relies on them)"))
+                return nil
+            }
+            let ignored = EpochColumns.unknown(in: header, for: format)
+            if !ignored.isEmpty {
+                openingNotices.append(
+                    ImportNotice(file: file, message: "columns not imported (unknown to aikb): \(ignored.joined(separator: ", "))"))
+            }
+            return (kind, format)
+        }
+        if let kind = options.kind, let format = kind.onlyFormat {
+            sink.add(
+                ImportProblem(
+                    file: file, line: 1, column: nil,
+                    message: "the header does not fit a \(kind.rawValue) file (Epoch AI's \(EpochColumns.fileName(of: format)), with the columns \(EpochColumns.required(for: format).joined(separator: ", ")) and more); see docs/import-formats.md"))
+            return nil
+        }
         if let format = header.crunchbaseFormat, let kind = format.kind, options.kind == nil || options.kind == kind {
             let missing = CrunchbaseColumns.required(for: format).filter { !header.has($0) }
             if !missing.isEmpty {
@@ -205,10 +245,10 @@ public final class Importer {
             }
             return (kind, format)
         }
-        let candidates = options.kind.map { [$0] } ?? ImportKind.allCases
+        let candidates = (options.kind.map { [$0] } ?? ImportKind.allCases).compactMap(KindSpec.of)
         var best: (kind: ImportKind, missing: [String], unknown: [String])?
-        for kind in candidates {
-            let spec = KindSpec.of(kind)
+        for spec in candidates {
+            let kind = spec.kind
             let missing = spec.missing(in: header)
             let unknown = spec.unknown(in: header)
             if missing.isEmpty && unknown.isEmpty { return (kind, .aikb) }
@@ -223,7 +263,8 @@ public final class Importer {
         sink.add(
             ImportProblem(
                 file: file, line: 1, column: nil,
-                message: "the header does not fit \(what): \(parts.joined(separator: "; ")); see docs/import-formats.md"))
+                message: "the header does not fit \(what): \(parts.joined(separator: "; ")); see docs/import-formats.md"
+                    + (options.kind == nil ? ", or load the file as a table of its own with --table NAME" : "")))
         return nil
     }
 
@@ -253,15 +294,11 @@ public final class Importer {
                 summary.rejected += 1
                 continue
             }
-            switch row.rejected ? .rejected : outcome {
-            case .inserted: summary.inserted += 1
-            case .updated: summary.updated += 1
-            case .unchanged: summary.unchanged += 1
-            case .rejected: summary.rejected += 1
-            }
+            summary.count(row.rejected ? .rejected : outcome)
         }
         progress(reader.bytesRead)
         try importer.finish(row)
+        for outcome in importer.settledOutcomes { summary.count(outcome) }
         return summary
     }
 
@@ -279,6 +316,11 @@ public final class Importer {
         case (.crunchbaseOrganizations, _): try CrunchbaseOrganizationsImporter(context: context, header: file.header)
         case (.crunchbaseFundingRounds, _): try CrunchbaseRoundsImporter(context: context, header: file.header)
         case (.crunchbaseInvestments, _): try CrunchbaseInvestmentsImporter(context: context, header: file.header)
+        case (.epochCompanies, _): try EpochCompaniesImporter(context: context, header: file.header)
+        case (.epochFundingRounds, _): try EpochRoundsImporter(context: context, header: file.header)
+        case (.epochGPUClusters, _): try EpochClustersImporter(context: context, header: file.header)
+        case (.epochDataCenters, _): try EpochDataCentersImporter(context: context, header: file.header)
+        case (.epochDataCenterTimelines, _): try EpochTimelinesImporter(context: context, header: file.header)
         case (_, .sources): try SourcesImporter(context: context, header: file.header)
         case (_, .companies): try CompaniesImporter(context: context, header: file.header)
         case (_, .rounds): try RoundsImporter(context: context, header: file.header)
@@ -286,6 +328,8 @@ public final class Importer {
         case (_, .deals): try DealsImporter(context: context, header: file.header)
         case (_, .relationships): try RelationshipsImporter(context: context, header: file.header)
         case (_, .claims): try ClaimsImporter(context: context, header: file.header)
+        case (.aikb, .gpuClusters), (.aikb, .dataCenters), (.aikb, .dataCenterTimelines):
+            throw KnowledgeBaseError(.invalidInput, "\(file.path): \(file.kind.rawValue) files are Epoch AI's only")
         }
     }
 
@@ -306,6 +350,19 @@ public final class Importer {
                 "updated": .integer(Int64(summary.updated)), "unchanged": .integer(Int64(summary.unchanged)),
                 "ms": .integer(Int64(row.milliseconds)),
             ])
+        }
+    }
+}
+
+extension FileSummary {
+    /// Counts one row's outcome (a deferred row is counted when it is settled).
+    mutating func count(_ outcome: RowOutcome) {
+        switch outcome {
+        case .inserted: inserted += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        case .rejected: rejected += 1
+        case .deferred: break
         }
     }
 }

@@ -6,8 +6,11 @@ struct KindSpec {
     /// Required columns that may be replaced by others (investors: round_id or company + round_type).
     let alternatives: [(columns: [String], insteadOf: [String])]
 
-    static func of(_ kind: ImportKind) -> KindSpec {
+    /// The aikb columns of a kind; nil for the kinds only Epoch AI's files have.
+    static func of(_ kind: ImportKind) -> KindSpec? {
         switch kind {
+        case .gpuClusters, .dataCenters, .dataCenterTimelines:
+            nil
         case .sources:
             KindSpec(
                 kind: kind,

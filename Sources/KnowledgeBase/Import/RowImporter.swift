@@ -1,5 +1,10 @@
 /// What importing one row did.
-enum RowOutcome { case inserted, updated, unchanged, rejected }
+enum RowOutcome {
+    case inserted, updated, unchanged, rejected
+    /// Checked, and written by `finish`, which says what it did (`settledOutcomes`):
+    /// rows that can only be matched to stored ones once the whole file is read.
+    case deferred
+}
 
 /// Imports one record of a kind.
 protocol RowImporter: AnyObject {
@@ -8,10 +13,13 @@ protocol RowImporter: AnyObject {
     /// (a parent or an overlapped deal further down the file), reporting what is
     /// still unknown.
     func finish(_ row: RowReader) throws
+    /// After `finish`: what happened to each row `importRow` deferred.
+    var settledOutcomes: [RowOutcome] { get }
 }
 
 extension RowImporter {
     func finish(_ row: RowReader) throws {}
+    var settledOutcomes: [RowOutcome] { [] }
 }
 
 /// A reference a row makes to something later rows may define, with where it was

@@ -198,6 +198,54 @@ final class RowReader {
         return .real(number * factor)
     }
 
+    /// A decimal number as programs and spreadsheets write it (`1.5`, `9.90E+22`,
+    /// `2E+11`) of at least `minimum`; nil when blank or wrong (reported).
+    func number(_ column: String, minimum: Double = 0) -> Double? {
+        guard let text = string(column) else { return nil }
+        guard let value = ValueParsing.decimal(Substring(text)), value >= minimum else {
+            problem(column, "\"\(text)\" is not a number of at least \(minimum.formatted) (expected e.g. 1500, 1.5, 9.9E+22)")
+            return nil
+        }
+        return value
+    }
+
+    /// A count: a whole number of at least `minimum`, also when a program wrote it as
+    /// a float (`10000000000.0`, `1E+4`, `30000.000000000004`); nil when blank or wrong (reported).
+    func count(_ column: String, minimum: Int64 = 0) -> Int64? {
+        guard let text = string(column) else { return nil }
+        guard let value = ValueParsing.wholeNumber(Substring(text)), value >= minimum else {
+            problem(column, "\"\(text)\" is not a whole number of at least \(minimum)")
+            return nil
+        }
+        return value
+    }
+
+    /// Whole US dollars from a plain number in units of `scale` dollars (Epoch AI's
+    /// "2025 USD billions": scale 1e9), rounded to the dollar; nil when blank or wrong (reported).
+    func dollars(_ column: String, scale: Double) -> Int64? {
+        guard let value = number(column) else { return nil }
+        let dollars = (value * scale).rounded()
+        guard dollars < 9.2e18 else {
+            problem(column, "\"\(string(column) ?? "")\" is too large an amount")
+            return nil
+        }
+        return Int64(dollars)
+    }
+
+    /// A checkbox as spreadsheets export it: TRUE, True, yes, 1 are set; FALSE, no, 0
+    /// and a blank cell are not. nil when the column is absent or the value is neither (reported).
+    func flag(_ column: String) -> Bool? {
+        guard has(column) else { return nil }
+        guard let text = string(column) else { return false }
+        switch ValueParsing.boolean(text) {
+        case .yes: return true
+        case .no: return false
+        default:
+            problem(column, "\"\(text)\" is not a checkbox value (expected TRUE, FALSE or nothing)")
+            return nil
+        }
+    }
+
     /// Vocabularies up to this size are listed in full in an error; larger ones name their table.
     static let vocabularyListedInFull = 12
 

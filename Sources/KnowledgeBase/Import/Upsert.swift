@@ -174,6 +174,18 @@ final class Upsert {
         if column == naturalKey?.idColumn { idIsNull = value == nil }
     }
 
+    func bind(_ column: String, _ value: Value) throws {
+        if let parameter = parameters[column] { try statement.bind(value, to: parameter) }
+        if let update, let parameter = updateParameters[column] { try update.bind(value, to: parameter) }
+        if let adopt, let parameter = adoptParameters[column] { try adopt.bind(value, to: parameter) }
+        if let idsOfKey, let parameter = idsOfKeyParameters[column] { try idsOfKey.bind(value, to: parameter) }
+        if column == naturalKey?.idColumn { idIsNull = value.isNull }
+    }
+
+    func bind(_ column: String, _ value: Double?) throws {
+        try bind(column, value.map { .real($0) } ?? Value.null)
+    }
+
     /// Runs the write with what is bound, first matching a natural key with a file id.
     func runMatchingNaturalKey() throws -> Outcome {
         var adopted = false

@@ -66,6 +66,45 @@ public enum ValueParsing {
         return value
     }
 
+    /// A decimal number as programs and spreadsheets write it: `-12`, `1.5`, `.5`,
+    /// `10000000000.0`, `9.90E+22`, `2E+11`; nil for anything else (no thousands
+    /// separators, no hexadecimal, no inf or nan).
+    public static func decimal(_ text: Substring) -> Double? {
+        var index = text.startIndex
+        func digits() -> Int {
+            var count = 0
+            while index < text.endIndex, let ascii = text[index].asciiValue, ascii >= 0x30 && ascii <= 0x39 {
+                count += 1
+                index = text.index(after: index)
+            }
+            return count
+        }
+        if index < text.endIndex && (text[index] == "-" || text[index] == "+") { index = text.index(after: index) }
+        var mantissa = digits()
+        if index < text.endIndex && text[index] == "." {
+            index = text.index(after: index)
+            mantissa += digits()
+        }
+        guard mantissa > 0 else { return nil }
+        if index < text.endIndex && (text[index] == "e" || text[index] == "E") {
+            index = text.index(after: index)
+            if index < text.endIndex && (text[index] == "-" || text[index] == "+") { index = text.index(after: index) }
+            guard digits() > 0 else { return nil }
+        }
+        guard index == text.endIndex, let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    /// A whole number, however it is written: `30000`, `30000.0`, `3E+4`, and the
+    /// float noise of a computed count (`30000.000000000004`); nil otherwise.
+    public static func wholeNumber(_ text: Substring) -> Int64? {
+        if let plain = Int64(text) { return plain }
+        guard let value = decimal(text) else { return nil }
+        let rounded = value.rounded()
+        guard abs(value - rounded) <= 1e-6 * max(1, abs(rounded)), abs(rounded) < 9.2e18 else { return nil }
+        return Int64(rounded)
+    }
+
     /// An ISO 8601 date of day, month or year precision: 2024-10-02, 2024-10, 2024.
     public static func isoDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func digits(_ range: Range<Int>) -> Int? {

@@ -8,7 +8,7 @@ enum CrunchbaseColumns {
         case .crunchbaseOrganizations: ["uuid", "name"]
         case .crunchbaseFundingRounds: ["uuid", "investment_type", "org_uuid"]
         case .crunchbaseInvestments: ["funding_round_uuid", "investor_uuid"]
-        case .aikb: []
+        default: []
         }
     }
 }
