@@ -48,11 +48,7 @@ let package = Package(
             dependencies: [
                 "KnowledgeBase", "Query", "Output", "LineEditor", "Support", "CSV",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The Swift runtime linked in: a command starts in about 6 ms instead of 10
-            // (no dynamic loading and relocation of libswiftCore, Foundation and the rest),
-            // which is most of what a small report costs (measured: docs/benchmarks.md).
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-l_FoundationCShims", "-l_FoundationCollections", "-lswiftSynchronization"])]
+            ]
         ),
 
         // Build-time embedding of Migrations/ and Seeds/ into the binary, so that
