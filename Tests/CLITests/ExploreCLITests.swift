@@ -130,8 +130,8 @@ import Testing
     @Test func schemaListsTablesViewsAndReports() throws {
         let path = try seeded()
         let all = try aikb("schema", "--format", "csv", db: path)
-        #expect(all.stdout.contains("companies,table,16,119\n"))
-        #expect(all.stdout.contains("circular_financing,report,12,\n"))
+        #expect(all.stdout.contains("companies,table,16,269\n"))
+        #expect(all.stdout.contains("circular_financing,report,14,\n"))
         #expect(all.stdout.contains("claim_derivations,view,"))
         let one = try aikb("schema", "funding_rounds", "--format", "csv", db: path)
         #expect(one.stdout.contains("amount_usd,INTEGER,0,0,\n"))

@@ -107,6 +107,7 @@ public final class Importer {
                             for index in rebuild { try db.execute(index) }
                         }
                     }
+                    try MoneyWeb.refresh(db)
                     try writeLog(logRows, run: run)
                     try Runs.close(db, run)
                     runID = run

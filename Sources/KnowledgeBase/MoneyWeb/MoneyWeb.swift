@@ -1,0 +1,243 @@
+import SQLite
+import Support
+
+/// The loop index behind `money_loops`: every cycle of 2 to 5 groups in the money
+/// flows, kept in `money_loop_index*` tables because finding cycles among millions of
+/// participations cannot be done by a view in under a second.
+///
+/// `refresh` is called at the end of every aikb run that writes, inside its
+/// transaction (the importer calls it just before the commit). It costs a few
+/// index lookups when nothing loops are made of has changed since the last refresh
+/// (the signature: row counts, highest ids, the newest history row); otherwise it
+/// recomputes the index. A change made outside aikb shows in the signature, and
+/// `isCurrent` says so to readers.
+public enum MoneyWeb {
+    /// What a refresh did.
+    public struct RefreshReport: Sendable, Equatable {
+        /// false when nothing had changed.
+        public var recomputed: Bool
+        public var loops: Int
+        /// false when the search stopped at `maximumLoops`.
+        public var complete: Bool
+        /// Groups and edges left after pruning (the graph cycles were searched in).
+        public var edges: Int
+    }
+
+    /// The most loops the index holds; past it, the index says it is incomplete.
+    public static let maximumLoops = 1_000_000
+    /// Loops of more companies than this are not looked for.
+    public static let longestLoop = 5
+
+    /// The tables whose changes (in history) can change the loops.
+    static let tables = ["companies", "funding_rounds", "round_investors", "supply_deals", "relationships"]
+
+    /// Brings the loop index up to date, in the caller's transaction (or its own).
+    @discardableResult
+    public static func refresh(_ db: Database) throws -> RefreshReport {
+        let now = try signature(db)
+        if let stored = try storedState(db), stored.signature == now.signature,
+            !(try changedSince(history: stored.historyID, db))
+        {
+            return RefreshReport(recomputed: false, loops: stored.loops, complete: stored.complete, edges: 0)
+        }
+        return try recompute(db, signature: now)
+    }
+
+    /// True when the index matches the knowledge tables (nothing changed since it was computed).
+    public static func isCurrent(_ db: Database) throws -> Bool {
+        guard let stored = try storedState(db) else { return false }
+        return try stored.signature == signature(db).signature && !changedSince(history: stored.historyID, db)
+    }
+
+    /// Whether the last computation stopped at its limit.
+    public static func isComplete(_ db: Database) throws -> Bool {
+        try storedState(db)?.complete ?? true
+    }
+
+    // MARK: Signature
+
+    struct Signature {
+        var signature: String
+        var historyID: Int64
+    }
+
+    /// Row counts and highest ids: an insert or delete moves them; an update shows
+    /// in history. Each is one B-tree descent but for round_investors' count, which
+    /// reads its smallest index.
+    static func signature(_ db: Database) throws -> Signature {
+        let row = try db.allRows(
+            """
+            SELECT (SELECT max(id) FROM companies), (SELECT count(*) FROM companies),
+                   (SELECT max(id) FROM funding_rounds), (SELECT count(*) FROM funding_rounds),
+                   (SELECT count(*) FROM round_investors),
+                   (SELECT max(id) FROM supply_deals), (SELECT count(*) FROM supply_deals),
+                   (SELECT max(id) FROM relationships), (SELECT count(*) FROM relationships),
+                   coalesce((SELECT max(id) FROM history), 0)
+            """
+        ).first ?? []
+        let parts = row.dropLast().map { value -> String in
+            if case .integer(let number) = value { return String(number) }
+            return "-"
+        }
+        var history: Int64 = 0
+        if case .integer(let id)? = row.last { history = id }
+        return Signature(signature: parts.joined(separator: ","), historyID: history)
+    }
+
+    /// An update or delete of a table loops are made of since history row `id`.
+    static func changedSince(history id: Int64, _ db: Database) throws -> Bool {
+        let list = tables.map { "'\($0)'" }.joined(separator: ", ")
+        return try db.firstValue(
+            "SELECT EXISTS (SELECT 1 FROM history WHERE id > :id AND table_name IN (\(list)))",
+            binding: ["id": .integer(id)]) == .integer(1)
+    }
+
+    struct State {
+        var signature: String
+        var historyID: Int64
+        var loops: Int
+        var complete: Bool
+    }
+
+    static func storedState(_ db: Database) throws -> State? {
+        try db.prepare("SELECT signature, history_id, loops, complete FROM money_loop_index_state WHERE id = 1").firstRow {
+            State(signature: $0.string(at: 0), historyID: $0.int64(at: 1), loops: Int($0.int64(at: 2)), complete: $0.int64(at: 3) == 1)
+        }
+    }
+
+    // MARK: Computing
+
+    /// A flow as the index keeps it: its fact, and who pays as the fact names it.
+    struct FlowKey: Hashable {
+        let table: String
+        let rowid: Int64
+        let payer: Int64
+    }
+
+    struct GroupPair: Hashable {
+        let payer: Int64
+        let payee: Int64
+    }
+
+    static func recompute(_ db: Database, signature: Signature) throws -> RefreshReport {
+        var flows: [GroupPair: [FlowKey]] = [:]
+        // Deals and relationships: few; all of them.
+        let others = try db.prepare(
+            """
+            SELECT gp.group_id, gq.group_id, f.fact_table, f.fact_rowid, f.payer_id
+            FROM (SELECT payer_id, payee_id, status, fact_table, fact_rowid FROM deal_flows
+                  UNION ALL
+                  SELECT payer_id, payee_id, status, fact_table, fact_rowid FROM relationship_flows) f
+            JOIN company_groups gp ON gp.company_id = f.payer_id
+            JOIN company_groups gq ON gq.company_id = f.payee_id
+            WHERE gp.group_id <> gq.group_id AND f.status IS NOT 'cancelled'
+            """)
+        var payers = Set<Int64>()
+        var payees = Set<Int64>()
+        try others.forEachRow { row in
+            let pair = GroupPair(payer: row.int64(at: 0), payee: row.int64(at: 1))
+            flows[pair, default: []].append(FlowKey(table: row.string(at: 2), rowid: row.int64(at: 3), payer: row.int64(at: 4)))
+            payers.insert(pair.payer)
+            payees.insert(pair.payee)
+        }
+
+        // Equity: only from investor groups that are paid themselves (they raised a
+        // round, or a deal or relationship pays them), and only into groups that pay
+        // someone: an investment can close a loop only then. The distinct investors
+        // are read by seeking from one to the next in round_investors_by_investor.
+        let investorGroups = try db.prepare(
+            """
+            WITH RECURSIVE investor(id) AS (
+                SELECT min(investor_id) FROM round_investors
+                UNION ALL
+                SELECT (SELECT min(investor_id) FROM round_investors WHERE investor_id > investor.id)
+                FROM investor WHERE investor.id IS NOT NULL
+            )
+            SELECT DISTINCT g.group_id FROM investor JOIN company_groups g ON g.company_id = investor.id
+            """)
+        var investors = Set<Int64>()
+        try investorGroups.forEachRow { investors.insert($0.int64(at: 0)) }
+        let raised = try db.prepare(
+            """
+            SELECT EXISTS (SELECT 1 FROM company_groups m JOIN funding_rounds r ON r.company_id = m.company_id
+                           WHERE m.group_id = :group)
+            """, persistent: true)
+        let members = try db.prepare("SELECT company_id FROM company_groups WHERE group_id = :group", persistent: true)
+        let investments = try db.prepare(
+            """
+            SELECT g.group_id, f.fact_rowid FROM equity_flows f JOIN company_groups g ON g.company_id = f.payee_id
+            WHERE f.payer_id = :investor AND f.status IS NOT 'cancelled'
+            """, persistent: true)
+        let investor = try investments.parameter("investor")
+        let everyPayer = payers.union(investors)
+        for group in investors.sorted() {
+            let raisedMoney = try raised.firstRow(binding: ["group": .integer(group)]) { $0.int64(at: 0) } == 1
+            guard payees.contains(group) || raisedMoney else { continue }
+            var ids: [Int64] = []
+            try members.forEachRow(binding: ["group": .integer(group)]) { ids.append($0.int64(at: 0)) }
+            for member in ids {
+                try investments.bind(member, to: investor)
+                try investments.forEachRow { row in
+                    let payee = row.int64(at: 0)
+                    guard payee != group, everyPayer.contains(payee) else { return }
+                    flows[GroupPair(payer: group, payee: payee), default: []]
+                        .append(FlowKey(table: "round_investors", rowid: row.int64(at: 1), payer: member))
+                }
+            }
+        }
+
+        var finder = LoopFinder(maximumLength: longestLoop)
+        for pair in flows.keys { finder.add(from: pair.payer, to: pair.payee) }
+        let (cycles, complete) = finder.cycles(limit: maximumLoops)
+        try write(cycles, flows: flows, db)
+        try db.execute(
+            """
+            INSERT INTO money_loop_index_state (id, signature, history_id, loops, complete)
+            VALUES (1, :signature, :history, :loops, :complete)
+            ON CONFLICT (id) DO UPDATE SET signature = excluded.signature, history_id = excluded.history_id,
+                loops = excluded.loops, complete = excluded.complete
+            """,
+            binding: [
+                "signature": .text(signature.signature), "history": .integer(signature.historyID),
+                "loops": .integer(Int64(cycles.count)), "complete": .integer(complete ? 1 : 0),
+            ])
+        return RefreshReport(recomputed: true, loops: cycles.count, complete: complete, edges: flows.count)
+    }
+
+    /// The loop's id: its groups' ids from the smallest, joined by '-'.
+    public static func loopID(_ groups: [Int64]) -> String {
+        groups.map(String.init).joined(separator: "-")
+    }
+
+    private static func write(_ cycles: [[Int64]], flows: [GroupPair: [FlowKey]], _ db: Database) throws {
+        try db.execute("DELETE FROM money_loop_index; DELETE FROM money_loop_index_legs; DELETE FROM money_loop_index_flows;")
+        let loop = try db.prepare("INSERT INTO money_loop_index (loop_id, length) VALUES (:loop, :length)")
+        let leg = try db.prepare(
+            "INSERT INTO money_loop_index_legs (loop_id, leg, payer_group, payee_group) VALUES (:loop, :leg, :payer, :payee)")
+        let flow = try db.prepare(
+            """
+            INSERT INTO money_loop_index_flows (payer_group, payee_group, fact_table, fact_rowid, payer_id)
+            VALUES (:payer, :payee, :table, :rowid, :payer_id)
+            """)
+        var used = Set<GroupPair>()
+        for cycle in cycles {
+            let id = Value.text(loopID(cycle))
+            try loop.execute(binding: ["loop": id, "length": .integer(Int64(cycle.count))])
+            for (position, payer) in cycle.enumerated() {
+                let payee = cycle[(position + 1) % cycle.count]
+                used.insert(GroupPair(payer: payer, payee: payee))
+                try leg.execute(binding: [
+                    "loop": id, "leg": .integer(Int64(position + 1)), "payer": .integer(payer), "payee": .integer(payee),
+                ])
+            }
+        }
+        for pair in used {
+            for key in Set(flows[pair] ?? []) {
+                try flow.execute(binding: [
+                    "payer": .integer(pair.payer), "payee": .integer(pair.payee), "table": .text(key.table),
+                    "rowid": .integer(key.rowid), "payer_id": .integer(key.payer),
+                ])
+            }
+        }
+    }
+}
