@@ -16,7 +16,7 @@ struct AIKB: ParsableCommand {
             A database that does not exist yet is created and seeded first.
             """,
         version: KnowledgeBase.version,
-        subcommands: [Init.self, Migrate.self, Import.self, Report.self, SQLCommand.self, Shell.self, SchemaCommand.self, FacetsCommand.self, GraphCommand.self]
+        subcommands: [Init.self, Migrate.self, Import.self, Report.self, SQLCommand.self, Shell.self, SchemaCommand.self, FacetsCommand.self, GraphCommand.self, CompanyCommand.self, FindCommand.self]
     )
 
     /// Accepts `aikb --db PATH COMMAND ...` as well as `aikb COMMAND ... --db PATH`:

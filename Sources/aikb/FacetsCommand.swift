@@ -22,7 +22,9 @@ struct FacetsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let db = try database.open(.read)
-            let statement = try Facets.query(object, columns: columns, filters: try filters.map(Filter.parse), limit: limit, in: db)
+            let statement = try Facets.query(
+                object, columns: columns, filters: try filters.map(Filter.parse), limit: limit, in: db,
+                resolved: { Terminal.error("aikb: " + $0) })
             try printRows(of: statement, with: output.printer())
         }
     }
