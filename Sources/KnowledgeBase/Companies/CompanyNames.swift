@@ -67,7 +67,7 @@ public final class CompanyNames {
     private let groupOf: Statement
     /// Up to this many companies, misspellings are compared with every name and alias;
     /// above, with the names the search index finds sharing four letters in a row.
-    var comparedInFull = 20_000
+    public var comparedInFull = 20_000
     private var allNames: [(id: Int64, name: String)]?
 
     public init(db: Database) throws {
