@@ -2,9 +2,10 @@
 -- 1,000,000 companies (100,000 of them investors, 2,000 of those units of 1,000
 -- investor groups), 2,000,000 rounds and about 5,000,000 round_investors rows,
 -- NVIDIA's group in one round of every thousand (every other one through NVentures),
--- plus 100,000 supply deals of every kind: NVIDIA selling to startups and buying back
--- from them, startups trading with each other, and investors paid by startups (so
--- that equity can close loops). Deterministic. Run on a file made by `aikb init`:
+-- plus 100,000 supply deals of every kind: NVIDIA selling to startups (a tenth of them
+-- companies it invested in) and buying back from them, startups trading with each
+-- other (one in fifty of those deals between two of NVIDIA's investees), and investors
+-- paid by startups (so that equity can close loops). Deterministic. Run on a file made by `aikb init`:
 --   sqlite3 kb.sqlite < Benchmarks/scripts/scale_kb.sql
 -- then `aikb --db kb.sqlite report refresh` for the money loops.
 PRAGMA synchronous = OFF;
@@ -60,14 +61,24 @@ WHERE id BETWEEN (SELECT first FROM firsts) AND (SELECT first FROM firsts) + 199
 -- statuses in turn, one in twenty repeating the deal before it (overlaps).
 CREATE TEMP TABLE kinds AS SELECT row_number() OVER (ORDER BY id) - 1 AS k, id FROM deal_kinds;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000),
+-- The company of one of the rounds NVIDIA's group joined (ids divisible by 1,000).
+investee(k, id) AS (
+    SELECT k, (SELECT company_id FROM funding_rounds
+               WHERE id = ((SELECT first FROM round_range) / 1000 + 1 + k % 1999) * 1000)
+    FROM (SELECT i AS k FROM n)
+),
 parties AS (
     SELECT i,
-           CASE WHEN i % 10 < 4 THEN (SELECT id FROM companies WHERE name = 'NVIDIA')
-                WHEN i % 10 < 6 THEN (SELECT first FROM firsts) + 100000 + (i * 7) % 900000
+           CASE WHEN i % 10 < 2 THEN (SELECT id FROM companies WHERE name = 'NVIDIA')
+                WHEN i % 10 = 2 THEN (SELECT id FROM companies WHERE name = 'NVIDIA')
+                WHEN i % 10 < 5 THEN (SELECT first FROM firsts) + 100000 + (i * 7) % 900000
+                WHEN i % 50 = 5 THEN (SELECT id FROM investee WHERE k = i * 3)
                 WHEN i % 10 < 9 THEN (SELECT first FROM firsts) + 100000 + (i * 31) % 200000
                 ELSE (SELECT first FROM firsts) + (i % 100000) END AS supplier,
-           CASE WHEN i % 10 < 4 THEN (SELECT first FROM firsts) + 100000 + (i * 13) % 900000
-                WHEN i % 10 < 6 THEN (SELECT id FROM companies WHERE name = 'NVIDIA')
+           CASE WHEN i % 10 < 2 THEN (SELECT first FROM firsts) + 100000 + (i * 13) % 900000
+                WHEN i % 10 = 2 THEN (SELECT id FROM investee WHERE k = i)
+                WHEN i % 10 < 5 THEN (SELECT id FROM companies WHERE name = 'NVIDIA')
+                WHEN i % 50 = 5 THEN (SELECT id FROM investee WHERE k = i * 7)
                 WHEN i % 10 < 9 THEN (SELECT first FROM firsts) + 100000 + (i * 17 + 1) % 200000
                 ELSE (SELECT first FROM firsts) + 100000 + (i * 11) % 900000 END AS customer
     FROM n

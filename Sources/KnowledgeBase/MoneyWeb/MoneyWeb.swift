@@ -141,10 +141,13 @@ public enum MoneyWeb {
             payees.insert(pair.payee)
         }
 
-        // Equity: only from investor groups that are paid themselves (they raised a
-        // round, or a deal or relationship pays them), and only into groups that pay
-        // someone: an investment can close a loop only then. The distinct investors
-        // are read by seeking from one to the next in round_investors_by_investor.
+        // Equity G → H can close a loop only when H pays someone (a deal, a
+        // relationship, or equity of its own) and G is paid (a deal, a relationship, or a
+        // round it raised). Such edges are read from the paying side: the rounds of every
+        // group that pays and who invested in them, from funding_rounds_by_company and
+        // round_investors' key alone, keeping the investors whose group is paid. The
+        // distinct investors are read by seeking from one to the next in
+        // round_investors_by_investor.
         let investorGroups = try db.prepare(
             """
             WITH RECURSIVE investor(id) AS (
@@ -157,31 +160,56 @@ public enum MoneyWeb {
             """)
         var investors = Set<Int64>()
         try investorGroups.forEachRow { investors.insert($0.int64(at: 0)) }
-        let raised = try db.prepare(
-            """
-            SELECT EXISTS (SELECT 1 FROM company_groups m JOIN funding_rounds r ON r.company_id = m.company_id
-                           WHERE m.group_id = :group)
-            """, persistent: true)
+        // Groups with units; every other group is its one company.
+        let grouped = Set(try db.allRows("SELECT DISTINCT group_id FROM company_groups WHERE depth > 0").compactMap { row -> Int64? in
+            if case .integer(let id) = row[0] { return id }
+            return nil
+        })
         let members = try db.prepare("SELECT company_id FROM company_groups WHERE group_id = :group", persistent: true)
-        let investments = try db.prepare(
-            """
-            SELECT g.group_id, f.fact_rowid FROM equity_flows f JOIN company_groups g ON g.company_id = f.payee_id
-            WHERE f.payer_id = :investor AND f.status IS NOT 'cancelled'
-            """, persistent: true)
-        let investor = try investments.parameter("investor")
-        let everyPayer = payers.union(investors)
-        for group in investors.sorted() {
-            let raisedMoney = try raised.firstRow(binding: ["group": .integer(group)]) { $0.int64(at: 0) } == 1
-            guard payees.contains(group) || raisedMoney else { continue }
+        func companies(of group: Int64) throws -> [Int64] {
+            guard grouped.contains(group) else { return [group] }
             var ids: [Int64] = []
             try members.forEachRow(binding: ["group": .integer(group)]) { ids.append($0.int64(at: 0)) }
-            for member in ids {
-                try investments.bind(member, to: investor)
-                try investments.forEachRow { row in
-                    let payee = row.int64(at: 0)
-                    guard payee != group, everyPayer.contains(payee) else { return }
+            return ids
+        }
+        let investedIn = try db.prepare(
+            """
+            SELECT r.id, ri.investor_id FROM funding_rounds r JOIN round_investors ri ON ri.round_id = r.id
+            WHERE r.company_id = :company AND r.status IS NOT 'cancelled'
+            """,
+            persistent: true)
+        let company = try investedIn.parameter("company")
+        let groupOf = try db.prepare("SELECT group_id FROM company_groups WHERE company_id = :id", persistent: true)
+        let raisedAny = try db.prepare("SELECT EXISTS (SELECT 1 FROM funding_rounds WHERE company_id = :id)", persistent: true)
+        var groups: [Int64: Int64] = [:]
+        var paid: [Int64: Bool] = [:]
+        func isPaid(_ group: Int64) throws -> Bool {
+            if payees.contains(group) { return true }
+            if let known = paid[group] { return known }
+            var answer = false
+            for id in try companies(of: group) where try raisedAny.firstRow(binding: ["id": .integer(id)], { $0.int64(at: 0) }) == 1 {
+                answer = true
+                break
+            }
+            paid[group] = answer
+            return answer
+        }
+        for payee in payers.union(investors).sorted() {
+            for member in try companies(of: payee) {
+                var found: [(round: Int64, investor: Int64)] = []
+                try investedIn.bind(member, to: company)
+                try investedIn.forEachRow { found.append(($0.int64(at: 0), $0.int64(at: 1))) }
+                for (round, investor) in found {
+                    let group: Int64
+                    if let known = groups[investor] {
+                        group = known
+                    } else {
+                        group = try groupOf.firstRow(binding: ["id": .integer(investor)]) { $0.int64(at: 0) } ?? investor
+                        groups[investor] = group
+                    }
+                    guard group != payee, try isPaid(group) else { continue }
                     flows[GroupPair(payer: group, payee: payee), default: []]
-                        .append(FlowKey(table: "round_investors", rowid: row.int64(at: 1), payer: member))
+                        .append(FlowKey(table: "round_investors", rowid: round, payer: investor))
                 }
             }
         }
