@@ -275,7 +275,8 @@ CREATE TABLE money_loop_index_legs (
     payee_group INTEGER NOT NULL,
     PRIMARY KEY (loop_id, leg)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX money_loop_index_legs_by_payer ON money_loop_index_legs(payer_group);
+-- A leg's flows are found by its pair of groups; a group's loops by its payer_group.
+CREATE INDEX money_loop_index_legs_by_pair ON money_loop_index_legs(payer_group, payee_group);
 
 -- The flows behind each leg (between payer_group and payee_group), by their facts.
 CREATE TABLE money_loop_index_flows (

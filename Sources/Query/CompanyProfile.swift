@@ -106,17 +106,13 @@ public enum CompanyProfile {
                 SELECT 'in', f.payer_id, f.flow, f.amount_usd, f.counted, f.status
                 FROM members m CROSS JOIN equity_flows f ON f.payee_id = m.id
                 UNION ALL
-                SELECT 'out', f.payee_id, f.flow, f.amount_usd, f.counted, f.status
-                FROM members m CROSS JOIN deal_flows f ON (f.party_a = m.id OR f.party_b = m.id) AND f.payer_id = m.id
+                SELECT CASE WHEN f.payer_id = m.id THEN 'out' ELSE 'in' END,
+                       CASE WHEN f.payer_id = m.id THEN f.payee_id ELSE f.payer_id END, f.flow, f.amount_usd, f.counted, f.status
+                FROM members m CROSS JOIN deal_flows f ON f.party_a = m.id OR f.party_b = m.id
                 UNION ALL
-                SELECT 'in', f.payer_id, f.flow, f.amount_usd, f.counted, f.status
-                FROM members m CROSS JOIN deal_flows f ON (f.party_a = m.id OR f.party_b = m.id) AND f.payee_id = m.id
-                UNION ALL
-                SELECT 'out', f.payee_id, f.flow, f.amount_usd, f.counted, f.status
-                FROM members m CROSS JOIN relationship_flows f ON (f.party_a = m.id OR f.party_b = m.id) AND f.payer_id = m.id
-                UNION ALL
-                SELECT 'in', f.payer_id, f.flow, f.amount_usd, f.counted, f.status
-                FROM members m CROSS JOIN relationship_flows f ON (f.party_a = m.id OR f.party_b = m.id) AND f.payee_id = m.id
+                SELECT CASE WHEN f.payer_id = m.id THEN 'out' ELSE 'in' END,
+                       CASE WHEN f.payer_id = m.id THEN f.payee_id ELSE f.payer_id END, f.flow, f.amount_usd, f.counted, f.status
+                FROM members m CROSS JOIN relationship_flows f ON f.party_a = m.id OR f.party_b = m.id
             )
             SELECT f.direction, g.name AS counterparty, replace(group_concat(DISTINCT f.flow), ',', ', ') AS flows,
                    count(*) AS facts,
@@ -129,15 +125,36 @@ public enum CompanyProfile {
             GROUP BY f.direction, g.id
             ORDER BY f.direction DESC, amount_usd IS NULL, amount_usd DESC, g.name
             """, units: ["facts": "count", "amount_usd": "usd"])
-        // The loops of the company's group, from the loop index.
+        // The loops of the company's group, from the loop index: the companies in order and
+        // each leg's flows (money_loops has the amounts), only for the loops shown.
+        let loopLimit = limit.map { " LIMIT \($0)" } ?? ""
         try add(
             "loops", "Money loops",
             """
-            SELECT l.loop_id, l.companies, l.length, l.legs, l.smallest_leg_usd, l.unconfirmed_legs
-            FROM money_loops l
-            WHERE l.loop_id IN (SELECT legs.loop_id FROM money_loop_index_legs legs
-                                JOIN company_groups m ON m.group_id = legs.payer_group WHERE m.company_id = :id)
-            """, units: ["length": "count", "smallest_leg_usd": "usd", "unconfirmed_legs": "count"])
+            SELECT i.loop_id,
+                   (SELECT group_concat(name, ' → ') FROM (
+                        SELECT c.name FROM money_loop_index_legs l JOIN companies c ON c.id = l.payer_group
+                        WHERE l.loop_id = i.loop_id ORDER BY l.leg)) AS companies,
+                   i.length,
+                   (SELECT group_concat(flows, ' | ') FROM (
+                        SELECT (SELECT replace(group_concat(DISTINCT flow), ',', '+') FROM (
+                                    SELECT f.flow FROM money_loop_index_flows e
+                                    JOIN equity_flows f ON f.fact_rowid = e.fact_rowid AND f.payer_id = e.payer_id
+                                    WHERE e.payer_group = l.payer_group AND e.payee_group = l.payee_group AND e.fact_table = 'round_investors'
+                                    UNION ALL
+                                    SELECT f.flow FROM money_loop_index_flows e JOIN deal_flows f ON f.fact_rowid = e.fact_rowid
+                                    WHERE e.payer_group = l.payer_group AND e.payee_group = l.payee_group AND e.fact_table = 'supply_deals'
+                                    UNION ALL
+                                    SELECT f.flow FROM money_loop_index_flows e JOIN relationship_flows f ON f.fact_rowid = e.fact_rowid
+                                    WHERE e.payer_group = l.payer_group AND e.payee_group = l.payee_group AND e.fact_table = 'relationships'))
+                               AS flows
+                        FROM money_loop_index_legs l WHERE l.loop_id = i.loop_id ORDER BY l.leg)) AS legs
+            FROM (SELECT i.* FROM money_loop_index i
+                  WHERE i.loop_id IN (SELECT legs.loop_id FROM money_loop_index_legs legs
+                                      JOIN company_groups m ON m.group_id = legs.payer_group WHERE m.company_id = :id)
+                  ORDER BY i.length, i.loop_id\(loopLimit)) i
+            ORDER BY i.length, i.loop_id
+            """, units: ["length": "count"])
         try add(
             "claims", "Claims",
             members + """

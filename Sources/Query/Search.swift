@@ -78,11 +78,21 @@ public enum Search {
             add(Hit(match: .prefix, kind: "company", id: $0.int64(at: 0), name: $0.string(at: 1), detail: "alias " + $0.string(at: 2)))
         }
 
-        // Substrings: the trigram index needs three characters.
-        if typed.count >= 3 {
+        // Substrings: the trigram index needs three characters. A document holding the
+        // text holds every trigram of it, so the rarest three narrow the search (a
+        // trigram in no document means no match at all), and instr() keeps the
+        // documents that hold the text itself: the common trigrams' long lists
+        // ("com" is in every "Company ...") are never read.
+        let trigrams = try CompanyNames.trigrams(of: typed, in: db)
+        if let rarest = trigrams.first, rarest.documents > 0 {
+            let rare = trigrams.prefix(3).map { "\"" + $0.gram.replacingQuotes() + "\"" }.joined(separator: " AND ")
             let statement = try db.prepare(
-                "SELECT rowid, name, aliases, notes FROM search_index WHERE search_index MATCH :query LIMIT :cap")
-            try statement.forEachRow(binding: ["query": .text("\"" + typed.replacingQuotes() + "\""), "cap": cap]) { row in
+                """
+                SELECT rowid, name, aliases, notes FROM search_index WHERE search_index MATCH :query
+                  AND (instr(lower(name), :text) > 0 OR instr(lower(aliases), :text) > 0 OR instr(lower(notes), :text) > 0)
+                LIMIT :cap
+                """)
+            try statement.forEachRow(binding: ["query": .text(rare), "text": .text(lowered), "cap": cap]) { row in
                 let rowid = row.int64(at: 0)
                 let isDeal = rowid % 2 == 1
                 let name = row.optionalString(at: 1)

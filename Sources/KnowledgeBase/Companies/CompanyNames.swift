@@ -66,7 +66,7 @@ public final class CompanyNames {
     private let byPrefix: Statement
     private let groupOf: Statement
     /// Up to this many companies, misspellings are compared with every name and alias;
-    /// above, with the names the search index finds sharing four letters in a row.
+    /// above, with the names the search index finds sharing its rarest trigrams.
     public var comparedInFull = 20_000
     private var allNames: [(id: Int64, name: String)]?
 
@@ -153,8 +153,8 @@ public final class CompanyNames {
     }
 
     /// Names and aliases a misspelling of `text` may be: all of them in a small
-    /// knowledge base; else those the search index finds sharing a run of four
-    /// letters with it (three for short names).
+    /// knowledge base; else those the search index ranks first by the rare trigrams
+    /// they share with it.
     func candidateNames(for text: String) throws -> [(id: Int64, name: String)] {
         if allNames == nil, case .integer(let count)? = try db.firstValue("SELECT count(*) FROM companies"),
             count <= comparedInFull
@@ -166,29 +166,65 @@ public final class CompanyNames {
                 }
         }
         if let allNames { return allNames }
-        let letters = Array(text.lowercased())
-        let width = letters.count >= 5 ? 4 : 3
-        guard letters.count >= width else { return [] }
-        var phrases = Set<String>()
-        for start in 0...(letters.count - width) {
-            phrases.insert("\"" + String(letters[start..<start + width]).replacingQuotes() + "\"")
-        }
-        let query = "{name aliases} : (" + phrases.sorted().joined(separator: " OR ") + ")"
+        // The rarest trigrams of the text (search_terms counts the documents holding
+        // each): a misspelt name still shares most of them with the right one, and a
+        // rare one narrows the candidates to a few thousand at most.
+        let present = try Self.trigrams(of: text, in: db).filter { $0.documents > 0 }
+        guard !present.isEmpty else { return [] }
+        func phrase(_ gram: String) -> String { "\"" + gram.replacingQuotes() + "\"" }
+        // Two ways in, since a misspelling makes rare trigrams of its own ("compnay" has
+        // "ay "): the names holding any of its rare trigrams, and the names holding both
+        // of its rarest common ones.
+        let rare = present.filter { $0.documents <= Self.rareTrigram }.prefix(6).map { phrase($0.gram) }
+        let common = present.filter { $0.documents > Self.rareTrigram }.prefix(2).map { phrase($0.gram) }
+        var queries: [String] = []
+        if !rare.isEmpty { queries.append(rare.joined(separator: " OR ")) }
+        if !common.isEmpty { queries.append(common.joined(separator: " AND ")) }
+        // Ranked among the first matches only: a pair of trigrams every "Company N"
+        // holds must not make the search rank a million names.
+        let statement = try db.prepare(
+            """
+            SELECT id, name, aliases FROM (
+                SELECT rowid / 2 AS id, name, aliases, bm25(search_index) AS score FROM search_index
+                WHERE search_index MATCH :query AND rowid % 2 = 0 LIMIT \(Self.rankedCandidates))
+            ORDER BY score LIMIT 200
+            """)
         var found: [(id: Int64, name: String)] = []
-        try db.prepare(
-            """
-            SELECT rowid / 2, name, aliases FROM search_index WHERE search_index MATCH :query AND rowid % 2 = 0
-            ORDER BY rank LIMIT 200
-            """
-        ).forEachRow(binding: ["query": .text(query)]) { row in
-            let id = row.int64(at: 0)
-            found.append((id, row.string(at: 1)))
-            for alias in (row.optionalString(at: 2) ?? "").split(separator: ";") {
-                found.append((id, String(alias.trimmingSpaces())))
+        for terms in queries {
+            try statement.forEachRow(binding: ["query": .text("{name aliases} : (" + terms + ")")]) { row in
+                let id = row.int64(at: 0)
+                found.append((id, row.string(at: 1)))
+                for alias in (row.optionalString(at: 2) ?? "").split(separator: ";") {
+                    found.append((id, String(alias.trimmingSpaces())))
+                }
             }
         }
         return found
     }
+
+    /// The trigrams of `text` (lower-case, as the search index has them) with the number
+    /// of documents holding each, counted up to `rareTrigram + 1` (a count of a common
+    /// trigram would read its whole list: "com" is in every "Company ..."), rarest first.
+    public static func trigrams(of text: String, in db: Database) throws -> [(gram: String, documents: Int64)] {
+        let letters = Array(text.lowercased())
+        guard letters.count >= 3 else { return [] }
+        var grams = Set<String>()
+        for start in 0...(letters.count - 3) { grams.insert(String(letters[start..<start + 3])) }
+        let frequency = try db.prepare(
+            "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH :term LIMIT \(rareTrigram + 1))")
+        var counted: [(gram: String, documents: Int64)] = []
+        for gram in grams {
+            let documents = try frequency.firstRow(binding: ["term": .text("\"" + gram.replacingQuotes() + "\"")]) { $0.int64(at: 0) }
+            counted.append((gram, documents ?? 0))
+        }
+        return counted.sorted { $0.documents != $1.documents ? $0.documents < $1.documents : $0.gram < $1.gram }
+    }
+
+    /// Matches of a misspelling's trigrams ranked at most (the first, in id order).
+    static let rankedCandidates = 5_000
+
+    /// A trigram in at most this many documents narrows a search enough.
+    public static let rareTrigram: Int64 = 2_000
 
     /// The error for a name several companies answer to, telling them apart.
     private func ambiguity(_ typed: String, _ companies: [Company]) throws -> KnowledgeBaseError {
