@@ -667,20 +667,21 @@ CREATE VIEW circular_financing AS
 WITH f AS (
     SELECT *, counted = 1 AND status IS NOT 'cancelled' AS summed FROM circular_financing_flows
 )
+-- The totals first, so that they fit a terminal; their parts after.
 SELECT
     hub,
     company,
-    sum(CASE WHEN summed AND flow = 'hub_equity' THEN amount_usd END) AS hub_equity_usd,
-    sum(CASE WHEN summed AND flow = 'hub_commitment' THEN amount_usd END) AS hub_commitments_usd,
-    sum(CASE WHEN summed AND flow = 'hub_financing' THEN amount_usd END) AS hub_financing_usd,
     sum(CASE WHEN summed AND flow IN ('hub_equity', 'hub_commitment', 'hub_financing') THEN amount_usd END) AS hub_in_usd,
-    sum(CASE WHEN summed AND flow = 'bought_from_hub' THEN amount_usd END) AS bought_from_hub_usd,
-    sum(CASE WHEN summed AND flow = 'via_hub_vehicle' THEN amount_usd END) AS via_hub_vehicles_usd,
     sum(CASE WHEN summed AND flow IN ('bought_from_hub', 'via_hub_vehicle') THEN amount_usd END) AS back_to_hub_usd,
-    sum(CASE WHEN summed AND flow = 'hub_pays' THEN amount_usd END) AS hub_pays_usd,
     round(1.0 * sum(CASE WHEN summed AND flow IN ('bought_from_hub', 'via_hub_vehicle') THEN amount_usd END)
           / nullif(sum(CASE WHEN summed AND flow IN ('hub_equity', 'hub_commitment', 'hub_financing') THEN amount_usd END), 0), 2)
         AS circular_ratio,
+    sum(CASE WHEN summed AND flow = 'hub_pays' THEN amount_usd END) AS hub_pays_usd,
+    sum(CASE WHEN summed AND flow = 'hub_equity' THEN amount_usd END) AS hub_equity_usd,
+    sum(CASE WHEN summed AND flow = 'hub_commitment' THEN amount_usd END) AS hub_commitments_usd,
+    sum(CASE WHEN summed AND flow = 'hub_financing' THEN amount_usd END) AS hub_financing_usd,
+    sum(CASE WHEN summed AND flow = 'bought_from_hub' THEN amount_usd END) AS bought_from_hub_usd,
+    sum(CASE WHEN summed AND flow = 'via_hub_vehicle' THEN amount_usd END) AS via_hub_vehicles_usd,
     count(*) AS flows,
     sum(amount_usd IS NULL) AS flows_without_amount,
     'circular_financing_flows' AS drill_down
@@ -1138,15 +1139,15 @@ INSERT INTO report_columns (report, position, name, description, unit, refers_to
     ('investor_activity', 6, 'window_end', 'The newest round date in the knowledge base', 'date', NULL),
     ('circular_financing', 1, 'hub', 'The group that put money in', 'text', 'group'),
     ('circular_financing', 2, 'company', 'The counterparty (a group)', 'text', 'group'),
-    ('circular_financing', 3, 'hub_equity_usd', 'The hub''s stated own amounts in delivered equity (closed rounds, stakes, joint-venture capital), USD', 'usd', NULL),
-    ('circular_financing', 4, 'hub_commitments_usd', 'Equity the hub promised but has not delivered (announced, committed, stalled), USD', 'usd', NULL),
-    ('circular_financing', 5, 'hub_financing_usd', 'Money the hub lent (debt, facilities), USD', 'usd', NULL),
-    ('circular_financing', 6, 'hub_in_usd', 'Equity plus commitments plus financing: the money the hub put in, USD', 'usd', NULL),
-    ('circular_financing', 7, 'bought_from_hub_usd', 'What the company pays the hub directly (purchases, leases, cloud capacity; equity or warrants it gives the hub), USD', 'usd', NULL),
-    ('circular_financing', 8, 'via_hub_vehicles_usd', 'What the company pays a vehicle (kind spv) the hub holds equity in, USD', 'usd', NULL),
-    ('circular_financing', 9, 'back_to_hub_usd', 'Bought from the hub plus via its vehicles: the money that came back, USD', 'usd', NULL),
-    ('circular_financing', 10, 'hub_pays_usd', 'What the hub pays the company besides investing (backstops, leasebacks, capacity it buys, warrants it issues), USD; not in the ratio', 'usd', NULL),
-    ('circular_financing', 11, 'circular_ratio', 'back_to_hub_usd / hub_in_usd: dollars that came back to the hub per dollar it put in (stated amounts only, overlapping and cancelled facts left out); NULL when either side states no amount', 'ratio', NULL),
+    ('circular_financing', 3, 'hub_in_usd', 'Equity plus commitments plus financing: the money the hub put in, USD', 'usd', NULL),
+    ('circular_financing', 4, 'back_to_hub_usd', 'Bought from the hub plus via its vehicles: the money that came back, USD', 'usd', NULL),
+    ('circular_financing', 5, 'circular_ratio', 'back_to_hub_usd / hub_in_usd: dollars that came back to the hub per dollar it put in (stated amounts only, overlapping and cancelled facts left out); NULL when either side states no amount', 'ratio', NULL),
+    ('circular_financing', 6, 'hub_pays_usd', 'What the hub pays the company besides investing (backstops, leasebacks, capacity it buys, warrants it issues), USD; not in the ratio', 'usd', NULL),
+    ('circular_financing', 7, 'hub_equity_usd', 'The hub''s stated own amounts in delivered equity (closed rounds, stakes, joint-venture capital), USD', 'usd', NULL),
+    ('circular_financing', 8, 'hub_commitments_usd', 'Equity the hub promised but has not delivered (announced, committed, stalled), USD', 'usd', NULL),
+    ('circular_financing', 9, 'hub_financing_usd', 'Money the hub lent (debt, facilities), USD', 'usd', NULL),
+    ('circular_financing', 10, 'bought_from_hub_usd', 'What the company pays the hub directly (purchases, leases, cloud capacity; equity or warrants it gives the hub), USD', 'usd', NULL),
+    ('circular_financing', 11, 'via_hub_vehicles_usd', 'What the company pays a vehicle (kind spv) the hub holds equity in, USD', 'usd', NULL),
     ('circular_financing', 12, 'flows', 'Facts between the two', 'count', NULL),
     ('circular_financing', 13, 'flows_without_amount', 'Facts with no stated amount (counted as nothing above)', 'count', NULL),
     ('circular_financing', 14, 'drill_down', 'The report with one sourced row per flow', 'text', NULL),
