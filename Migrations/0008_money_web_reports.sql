@@ -526,12 +526,12 @@ rolled AS (
     FROM grouped g
     WHERE g.investor_id NOT IN (SELECT company_id FROM grouped_members)
     UNION ALL
+    -- In the window by the rounds' ids (an ephemeral index on in_window), not by
+    -- reading each round.
     SELECT m.group_id, count(DISTINCT ri.round_id), count(DISTINCT CASE WHEN ri.is_lead = 1 THEN ri.round_id END)
     FROM grouped_members m
     CROSS JOIN round_investors ri ON ri.investor_id = m.company_id
-    CROSS JOIN funding_rounds r ON r.id = ri.round_id
-    CROSS JOIN bounds b
-    WHERE r.announced_on >= b.window_start AND r.announced_on <= b.window_end
+    WHERE ri.round_id IN (SELECT id FROM in_window)
     GROUP BY m.group_id
 )
 SELECT
@@ -598,18 +598,27 @@ candidates AS MATERIALIZED (
     SELECT o.owner_group, l.payer_group FROM vehicle_owners o JOIN linked l ON l.payee_id = o.vehicle_id
     WHERE l.flow <> 'equity' AND l.payer_group <> o.owner_group
 ),
+-- The groups of candidate pairs that invest at all (one index probe each): only they
+-- can have put equity in, or have paid back with it.
+investing AS MATERIALIZED (
+    SELECT g.hub AS group_id FROM (SELECT DISTINCT hub FROM candidates) g
+    WHERE EXISTS (SELECT 1 FROM company_groups m CROSS JOIN round_investors ri ON ri.investor_id = m.company_id
+                  WHERE m.group_id = g.hub)
+),
 -- Equity the hubs of candidate pairs put into the counterparties: read from the
 -- counterparties' rounds (few per company).
 equity_in AS MATERIALIZED (
     SELECT p.hub, p.company, e.*
-    FROM candidates p
+    FROM investing i
+    CROSS JOIN candidates p ON p.hub = i.group_id
     CROSS JOIN company_groups mc ON mc.group_id = p.company
     CROSS JOIN equity_flows e ON e.payee_id = mc.company_id
     CROSS JOIN company_groups mh ON mh.company_id = e.payer_id AND mh.group_id = p.hub
 ),
 equity_back AS MATERIALIZED (
     SELECT p.hub, p.company, e.*
-    FROM candidates p
+    FROM investing i
+    CROSS JOIN candidates p ON p.company = i.group_id
     CROSS JOIN company_groups mh ON mh.group_id = p.hub
     CROSS JOIN equity_flows e ON e.payee_id = mh.company_id
     CROSS JOIN company_groups mc ON mc.company_id = e.payer_id AND mc.group_id = p.company
