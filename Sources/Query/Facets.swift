@@ -6,18 +6,27 @@ import Support
 public enum Facets {
     /// Prepares `facet, value, count` rows: for each column its `limit` most frequent
     /// values (most frequent first), under the same `--where` filters as reports.
+    /// Company names in filters on company-valued report columns are resolved as in
+    /// reports (CompanyNames); `resolved` hears what each became.
     public static func query(
-        _ object: String, columns: [String], filters: [Filter] = [], limit: Int = 20, in db: Database
+        _ object: String, columns: [String], filters: [Filter] = [], limit: Int = 20, in db: Database,
+        resolved: (String) -> Void = { _ in }
     ) throws -> Statement {
         let target = try Schema.object(object, in: db)
         let names = target.columns.map(\.name)
+        func unknown(_ column: String) -> KnowledgeBaseError {
+            KnowledgeBaseError(
+                .invalidInput, "\(target.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
+        }
         func checked(_ column: String) throws -> String {
             if let match = names.first(where: { $0 == column }) ?? names.first(where: { $0.lowercased() == column.lowercased() }) {
                 return match
             }
-            throw KnowledgeBaseError(
-                .invalidInput, "\(target.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
+            throw unknown(column)
         }
+        let filterColumns = try Self.filterColumns(of: target, in: db)
+        var companyNames: CompanyNames?
+        let resolver = { try companyNames ?? { companyNames = try CompanyNames(db: db); return companyNames! }() }
         guard !columns.isEmpty else { throw KnowledgeBaseError(.invalidInput, "name at least one column to facet by") }
         guard limit > 0 else { throw KnowledgeBaseError(.invalidInput, "--limit must be at least 1") }
         var parts: [String] = []
@@ -26,7 +35,9 @@ public enum Facets {
         for column in columns {
             let name = try checked(column)
             let facet = parameters.placeholder(for: .text(name))
-            let whereClause = try Filter.clause(filters, checked: checked, parameters: &parameters)
+            let whereClause = try Filter.clause(
+                filters, columns: filterColumns, unknown: unknown, names: resolver,
+                resolved: parts.isEmpty ? resolved : { _ in }, parameters: &parameters)
             parts.append(
                 """
                 SELECT * FROM (SELECT \(facet) AS facet, \(SQL.identifier(name)) AS value, count(*) AS count
@@ -46,21 +57,48 @@ public enum Facets {
     ) throws -> [(column: String, values: Int64)] {
         let target = try Schema.object(object, in: db)
         let names = target.columns.map(\.name)
+        func unknown(_ column: String) -> KnowledgeBaseError {
+            KnowledgeBaseError(
+                .invalidInput, "\(target.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
+        }
         func checked(_ column: String) throws -> String {
             if let match = names.first(where: { $0 == column }) ?? names.first(where: { $0.lowercased() == column.lowercased() }) {
                 return match
             }
-            throw KnowledgeBaseError(
-                .invalidInput, "\(target.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
+            throw unknown(column)
         }
+        let filterColumns = try Self.filterColumns(of: target, in: db)
+        var companyNames: CompanyNames?
+        let resolver = { try companyNames ?? { companyNames = try CompanyNames(db: db); return companyNames! }() }
         return try columns.map { column in
             let name = try checked(column)
             var parameters = GeneratedParameters()
-            let whereClause = try Filter.clause(filters, checked: checked, parameters: &parameters)
+            let whereClause = try Filter.clause(
+                filters, columns: filterColumns, unknown: unknown, names: resolver, resolved: { _ in },
+                parameters: &parameters)
             let statement = try db.prepare(
                 "SELECT count(*) FROM (SELECT 1 FROM \(SQL.identifier(target.name))\(whereClause) GROUP BY \(SQL.identifier(name)))")
             let count = try statement.firstRow(binding: parameters.values) { $0.int64(at: 0) } ?? 0
             return (name, count)
+        }
+    }
+
+    /// A report's columns as its catalog documents them; a table's by table_columns'
+    /// units, else its declared numeric types.
+    static func filterColumns(of target: SchemaObject, in db: Database) throws -> [Filter.Column] {
+        var documented: [String: (unit: String?, refersTo: String?)] = [:]
+        let sql = target.kind == .table
+            ? "SELECT column_name, unit, NULL FROM table_columns WHERE table_name = :name"
+            : "SELECT name, unit, refers_to FROM report_columns WHERE report = :name"
+        try db.prepare(sql).forEachRow(binding: ["name": .text(target.name)]) { row in
+            documented[row.string(at: 0)] = (row.optionalString(at: 1), row.optionalString(at: 2))
+        }
+        return target.columns.map { column in
+            let declared = column.type.uppercased()
+            let numeric = target.kind == .table && (declared == "INTEGER" || declared == "REAL") ? "count" : nil
+            return Filter.Column(
+                name: column.name, unit: documented[column.name]?.unit ?? numeric,
+                refersTo: documented[column.name]?.refersTo.flatMap(CompanyNames.Scope.init(rawValue:)))
         }
     }
 }

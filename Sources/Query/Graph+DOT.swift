@@ -1,11 +1,12 @@
 /// Graphviz DOT: `aikb graph --format svg > ecosystem.svg`, or `--format dot | dot -Tsvg`.
 /// Companies are grouped in one box per sector, and a legend names the sectors'
-/// fills and the edges' colours.
+/// fills and the edges' colours. `size` (inches, at Graphviz's 96 dpi for PNG) scales
+/// a larger drawing down to a 1920 × 1440 screen; a smaller one stays as drawn.
 extension Graph {
     public func dot() -> String {
         var out = """
             digraph aikb {
-              graph [rankdir=LR, fontname="Helvetica", fontsize=12, splines=true, nodesep=0.12, ranksep=0.5, newrank=true, pad=0.2];
+              graph [rankdir=LR, fontname="Helvetica", fontsize=12, splines=true, nodesep=0.12, ranksep=0.5, newrank=true, pad=0.2, size="20,15"];
               node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, color="#6c757d", margin="0.08,0.03"];
               edge [fontname="Helvetica", fontsize=8, arrowsize=0.6];
 

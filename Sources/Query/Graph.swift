@@ -15,7 +15,9 @@ public struct Graph: Sendable {
     /// Edges left out by `GraphOptions.top` (0 when none were).
     public let omittedEdges: Int
 
-    public static func build(from db: Database, options: GraphOptions) throws -> Graph {
+    /// `resolved` hears how `--around`'s name was resolved where that is not plain
+    /// (an alias, a misspelling, a unit of a group).
+    public static func build(from db: Database, options: GraphOptions, resolved: (String) -> Void = { _ in }) throws -> Graph {
         var conditions: [String] = []
         var parameters = GeneratedParameters()
         if !options.kinds.isEmpty {
@@ -47,7 +49,10 @@ public struct Graph: Sendable {
         var rows: [Fact] = []
         if let around = options.around {
             guard options.depth >= 1 else { throw KnowledgeBaseError(.invalidInput, "--depth must be at least 1") }
-            let center = groups.top(of: try companyName(around, in: db))
+            let resolution = try CompanyNames(db: db).resolve(around)
+            let scope: CompanyNames.Scope = options.groups ? .group : .company
+            if let note = resolution.note(for: scope) { resolved(note) }
+            let center = groups.top(of: resolution.value(for: scope).name)
             var seen: Set<String> = [center]
             var frontier: [String] = [center]
             var seenFacts = Set<String>()
@@ -129,19 +134,6 @@ public struct Graph: Sendable {
             if present.contains(row.string(at: 0)) { sectors.append((row.string(at: 0), row.string(at: 1))) }
         }
         return Graph(nodes: nodes, edges: edges, sectors: sectors, omittedEdges: omitted)
-    }
-
-    private static func companyName(_ name: String, in db: Database) throws -> String {
-        let found = try db.firstValue(
-            """
-            SELECT name FROM companies WHERE name = :name
-            UNION ALL SELECT c.name FROM company_aliases a JOIN companies c ON c.id = a.company_id WHERE a.alias = :name
-            LIMIT 1
-            """, binding: ["name": .text(name)])
-        if case .text(let canonical)? = found { return canonical }
-        let names = try db.strings(
-            "SELECT name FROM companies WHERE name LIKE :prefix LIMIT 2000", binding: ["prefix": .text(String(name.prefix(2)) + "%")])
-        throw KnowledgeBaseError(.invalidInput, "unknown company \"\(name)\"" + Suggestions.hint(for: name, among: names))
     }
 
     private static func sectorsByName(_ names: [String], in db: Database) throws -> [String: String?] {

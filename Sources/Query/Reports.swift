@@ -16,6 +16,15 @@ public struct ReportColumn: Sendable, Equatable {
     public let description: String?
     /// What its numbers are (usd, percent, share, count, date, mw, h100e, ratio, text), where documented.
     public let unit: String?
+    /// Whether it holds companies (as facts name them) or groups: filters resolve names on it.
+    public let refersTo: CompanyNames.Scope?
+
+    public init(name: String, description: String?, unit: String?, refersTo: CompanyNames.Scope? = nil) {
+        self.name = name
+        self.description = description
+        self.unit = unit
+        self.refersTo = refersTo
+    }
 }
 
 /// The named reports: views listed in the `reports` catalog. Running one builds
@@ -50,13 +59,15 @@ public struct Reports {
     /// The view's columns, with their documentation where the catalog has it.
     public func columns(of name: String) throws -> [ReportColumn] {
         _ = try info(name)
-        var descriptions: [String: (description: String?, unit: String?)] = [:]
-        try db.prepare("SELECT name, description, unit FROM report_columns WHERE report = :report ORDER BY position")
+        var descriptions: [String: (description: String?, unit: String?, refersTo: String?)] = [:]
+        try db.prepare("SELECT name, description, unit, refers_to FROM report_columns WHERE report = :report ORDER BY position")
             .forEachRow(binding: ["report": .text(name)]) { row in
-                descriptions[row.string(at: 0)] = (row.optionalString(at: 1), row.optionalString(at: 2))
+                descriptions[row.string(at: 0)] = (row.optionalString(at: 1), row.optionalString(at: 2), row.optionalString(at: 3))
             }
         return try viewColumns(name).map {
-            ReportColumn(name: $0, description: descriptions[$0]?.description, unit: descriptions[$0]?.unit)
+            ReportColumn(
+                name: $0, description: descriptions[$0]?.description, unit: descriptions[$0]?.unit,
+                refersTo: descriptions[$0]?.refersTo.flatMap(CompanyNames.Scope.init(rawValue:)))
         }
     }
 
@@ -74,22 +85,33 @@ public struct Reports {
     }
 
     /// Prepares a run of a report; the caller steps it (streaming) under any time limit it likes.
+    /// Company names in filters on company-valued columns are resolved (CompanyNames);
+    /// `resolved` hears what each became ("company \"corewave\" is CoreWeave").
     public func query(
-        _ name: String, filters: [Filter] = [], orderBy: [String] = [], descending: Bool = false, limit: Int? = nil
+        _ name: String, filters: [Filter] = [], orderBy: [String] = [], descending: Bool = false, limit: Int? = nil,
+        resolved: (String) -> Void = { _ in }
     ) throws -> Statement {
         _ = try info(name)
-        let columns = try viewColumns(name)
-        func checked(_ column: String) throws -> String {
-            if columns.contains(column) { return column }
-            if let match = columns.first(where: { $0.lowercased() == column.lowercased() }) { return match }
-            throw KnowledgeBaseError(
+        let described = try self.columns(of: name)
+        let columns = described.map(\.name)
+        func unknown(_ column: String) -> KnowledgeBaseError {
+            KnowledgeBaseError(
                 .invalidInput,
                 "report \(name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: columns)
                     + " (aikb report show \(name) lists them)")
         }
+        func checked(_ column: String) throws -> String {
+            if columns.contains(column) { return column }
+            if let match = columns.first(where: { $0.lowercased() == column.lowercased() }) { return match }
+            throw unknown(column)
+        }
         var sql = "SELECT * FROM \(SQL.identifier(name))"
         var parameters = GeneratedParameters()
-        sql += try Filter.clause(filters, checked: checked, parameters: &parameters)
+        var names: CompanyNames?
+        sql += try Filter.clause(
+            filters, columns: described.map { Filter.Column(name: $0.name, unit: $0.unit, refersTo: $0.refersTo) },
+            unknown: unknown, names: { try names ?? { names = try CompanyNames(db: db); return names! }() },
+            resolved: resolved, parameters: &parameters)
         if !orderBy.isEmpty {
             let terms = try orderBy.map { SQL.identifier(try checked($0)) + (descending ? " DESC" : "") }
             sql += " ORDER BY " + terms.joined(separator: ", ")
@@ -158,84 +180,6 @@ public struct Reports {
         try db.transaction {
             try db.execute("DROP VIEW IF EXISTS \(SQL.identifier(name))")
             try db.execute("DELETE FROM reports WHERE name = :name", binding: ["name": .text(name)])
-        }
-    }
-}
-
-/// A `--where` filter: `COL=VALUE`, `COL!=VALUE`, `COL>VALUE`, `COL>=VALUE`,
-/// `COL<VALUE`, `COL<=VALUE` or `COL~TEXT` (contains, ignoring case).
-public struct Filter: Sendable, Equatable {
-    public enum Operator: String, Sendable, CaseIterable {
-        case equal = "=", notEqual = "!=", greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<="
-        case contains = "~"
-    }
-
-    public let column: String
-    public let op: Operator
-    public let value: String
-
-    public init(column: String, op: Operator, value: String) {
-        self.column = column
-        self.op = op
-        self.value = value
-    }
-
-    /// Parses `COL<op>VALUE`; the column is everything before the first operator.
-    public static func parse(_ text: String) throws -> Filter {
-        // Scalars, not Characters: a character may join an operator to what precedes it
-        // (U+0603 followed by "~" is one grapheme), and the operator must still be found.
-        let scalars = text.unicodeScalars
-        let operators = "=<>!~".unicodeScalars
-        guard let index = scalars.firstIndex(where: { operators.contains($0) }) else {
-            throw KnowledgeBaseError(
-                .invalidInput, "--where \(text): expected COL=VALUE, COL>VALUE, COL<VALUE or COL~TEXT (also >=, <=, !=)")
-        }
-        let column = String(String(String.UnicodeScalarView(scalars[..<index])).trimmingSpaces())
-        let rest = Array(scalars[index...])
-        let second = rest.count > 1 ? rest[1] : nil
-        let op: Operator
-        if rest[0] == ">" && second == "=" { op = .greaterOrEqual }
-        else if rest[0] == "<" && second == "=" { op = .lessOrEqual }
-        else if rest[0] == "!" && second == "=" { op = .notEqual }
-        else if let single = Operator(rawValue: String(rest[0])), single != .notEqual { op = single }
-        else { throw KnowledgeBaseError(.invalidInput, "--where \(text): unknown operator (use =, !=, >, >=, <, <= or ~)") }
-        guard !column.isEmpty else { throw KnowledgeBaseError(.invalidInput, "--where \(text): no column before the operator") }
-        var value = String.UnicodeScalarView()
-        value.append(contentsOf: rest.dropFirst(op.rawValue.unicodeScalars.count))
-        return Filter(column: column, op: op, value: String(value))
-    }
-
-    /// " WHERE a AND b" (or ""), each column checked first, the values added to `parameters`.
-    static func clause(
-        _ filters: [Filter], checked: (String) throws -> String, parameters: inout GeneratedParameters
-    ) throws -> String {
-        guard !filters.isEmpty else { return "" }
-        var conditions: [String] = []
-        for filter in filters {
-            conditions.append(filter.condition(column: SQL.identifier(try checked(filter.column)), parameters: &parameters))
-        }
-        return " WHERE " + conditions.joined(separator: " AND ")
-    }
-
-    /// The SQL condition (column already quoted), its values added to `parameters`.
-    /// A number is compared as a number with numbers and as text with text, so
-    /// `amount_usd>1e9` and `announced_on>2024` both mean what they say.
-    func condition(column: String, parameters: inout GeneratedParameters) -> String {
-        let number: Value? = Int64(value).map { .integer($0) } ?? Double(value).flatMap { $0.isFinite ? .real($0) : nil }
-        let text = parameters.placeholder(for: .text(value))
-        switch op {
-        case .contains:
-            return "instr(lower(CAST(\(column) AS TEXT)), lower(\(text))) > 0"
-        case .equal:
-            guard let number else { return "\(column) = \(text)" }
-            return "(\(column) = \(parameters.placeholder(for: number)) OR \(column) = \(text))"
-        case .notEqual:
-            guard let number else { return "\(column) IS NOT \(text)" }
-            return "(\(column) IS NOT \(parameters.placeholder(for: number)) AND \(column) IS NOT \(text))"
-        case .greater, .greaterOrEqual, .less, .lessOrEqual:
-            guard let number else { return "\(column) \(op.rawValue) \(text)" }
-            return
-                "CASE WHEN typeof(\(column)) IN ('integer', 'real') THEN \(column) \(op.rawValue) \(parameters.placeholder(for: number)) ELSE \(column) \(op.rawValue) \(text) END"
         }
     }
 }

@@ -1,12 +1,13 @@
-/// `json_object` for schemas SQLite does not trust.
+/// `json_object`, exact and innocuous.
 ///
-/// Every connection runs with `trusted_schema = OFF`, under which a trigger may only
+/// A connection starts with `trusted_schema = OFF`, under which a trigger may only
 /// call functions marked innocuous; SQLite 3.40's JSON functions are not marked so,
 /// although building a JSON text has no side effect. The history triggers build
 /// their JSON with json_object, so each connection gets this one, which is: pure
 /// Swift, marked innocuous and deterministic, and exact (a REAL is written with the
-/// shortest digits that read back as the same double, where SQLite's own keeps 15).
-/// Other clients (the sqlite3 shell, Datasette) trust their schemas and use SQLite's.
+/// shortest digits that read back as the same double, where SQLite's own keeps 15,
+/// which undo needs to restore a value bit for bit).
+/// Other clients (the sqlite3 shell, Datasette) use SQLite's.
 enum InnocuousJSON {
     static func register(on db: Database) throws {
         try db.createFunction("json_object", arity: -1, flags: [.deterministic, .innocuous]) { arguments in

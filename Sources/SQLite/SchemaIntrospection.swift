@@ -34,13 +34,16 @@ extension Database {
         public let referencedColumn: String?
     }
 
-    /// Every object of the given kinds, SQLite's own (`sqlite_%`) left out, by kind and name.
+    /// Every object of the given kinds, by kind and name: SQLite's own (`sqlite_%`) and the
+    /// shadow tables a virtual table keeps its data in (FTS5's `_data`, `_idx`, ...) left out.
     public func schemaObjects(_ kinds: Set<SchemaObject.Kind> = [.table, .view]) throws -> [SchemaObject] {
         var objects: [SchemaObject] = []
         try prepare(
             """
             SELECT name, type, tbl_name, sql FROM sqlite_schema
-            WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name
+            WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+              AND name NOT IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow')
+            ORDER BY type, name
             """
         ).forEachRow { row in
             guard let kind = SchemaObject.Kind(rawValue: row.string(at: 1)), kinds.contains(kind) else { return }

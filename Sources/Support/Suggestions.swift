@@ -5,8 +5,7 @@ public enum Suggestions {
     public static func closest(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
         let target = Array(name.lowercased())
         guard !target.isEmpty else { return [] }
-        // One edit for short names (so "nme" finds "name" but not "gap"), more for long ones.
-        let threshold = target.count <= 4 ? 1 : max(2, target.count / 3)
+        let threshold = threshold(for: name)
         var close: [(String, Int)] = []
         var containing: [(String, Int)] = []
         for candidate in candidates {
@@ -29,6 +28,18 @@ public enum Suggestions {
     public static func hint(for name: String, among candidates: [String]) -> String {
         let close = closest(to: name, among: candidates)
         return close.isEmpty ? "" : "; did you mean \(close.joined(separator: ", "))?"
+    }
+
+    /// How many edits still count as a misspelling of `name`: one for short names (so
+    /// "nme" finds "name" but not "gap"), more for long ones.
+    public static func threshold(for name: String) -> Int {
+        let count = name.count
+        return count <= 4 ? 1 : max(2, count / 3)
+    }
+
+    /// The edit distance of two names, ignoring case; `limit + 1` once it exceeds `limit`.
+    public static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        editDistance(Array(a.lowercased()), Array(b.lowercased()), limit: limit)
     }
 
     /// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.

@@ -19,8 +19,8 @@ struct AIKB: ParsableCommand {
         version: KnowledgeBase.version,
         subcommands: [
             Init.self, Migrate.self, Import.self, Report.self, SQLCommand.self, Shell.self, SchemaCommand.self,
-            FacetsCommand.self, GraphCommand.self, DatasetteCommand.self, HistoryCommand.self, ChangesCommand.self,
-            UndoCommand.self,
+            FacetsCommand.self, GraphCommand.self, CompanyCommand.self, FindCommand.self, DatasetteCommand.self,
+            HistoryCommand.self, ChangesCommand.self, UndoCommand.self,
         ]
     )
 

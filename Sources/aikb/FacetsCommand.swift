@@ -23,7 +23,9 @@ struct FacetsCommand: ParsableCommand {
         try reportingErrors {
             let db = try database.open(.read)
             let parsed = try filters.map(Filter.parse)
-            let statement = try Facets.query(object, columns: columns, filters: parsed, limit: limit, in: db)
+            let statement = try Facets.query(
+                object, columns: columns, filters: parsed, limit: limit, in: db,
+                resolved: { Terminal.error("aikb: " + $0) })
             try printRows(of: statement, with: output.printer())
             // Say what --limit left out, on stderr so that csv and json stay what they were.
             for (column, values) in try Facets.distinctValues(object, columns: columns, filters: parsed, in: db)

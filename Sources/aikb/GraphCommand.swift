@@ -57,7 +57,7 @@ struct GraphCommand: ParsableCommand {
             let limit = top ?? (around == nil ? GraphOptions.defaultTop : 0)
             options.top = limit == 0 ? nil : limit
             options.groups = !units
-            let graph = try Graph.build(from: db, options: options)
+            let graph = try Graph.build(from: db, options: options, resolved: { Terminal.error("aikb: " + $0) })
             if let dot {
                 let (status, errors) = try dot.run(["-T" + format.rawValue], input: graph.dot())
                 guard status == 0 else {

@@ -12,7 +12,7 @@ struct Report: ParsableCommand {
             A report is a SQL view with a title, a description and documented columns; its name is
             the view's name, so sqlite3 and Datasette see the same rows (select * from circular_financing).
             """,
-        subcommands: [List.self, Show.self, Run.self, Save.self, Drop.self])
+        subcommands: [List.self, Show.self, Run.self, Save.self, Drop.self, Refresh.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "One row per report: name, title, description.")
@@ -118,13 +118,35 @@ struct Report: ParsableCommand {
                 let db = try database.open(.read)
                 let reports = Reports(db: db)
                 let statement = try reports.query(
-                    name, filters: try filters.map(Filter.parse), orderBy: orderBy, descending: desc, limit: limit)
+                    name, filters: try filters.map(Filter.parse), orderBy: orderBy, descending: desc, limit: limit,
+                    resolved: { Terminal.error("aikb: " + $0) })
+                if Self.readLoopIndex.contains(name) { try warnIfLoopsAreBehind(db) }
                 let units = Dictionary(
                     try reports.columns(of: name).compactMap { column in column.unit.map { (column.name, $0) } },
                     uniquingKeysWith: { first, _ in first })
                 try db.withTimeLimit(seconds: timeout) {
                     try printRows(of: statement, with: output.printer(), units: units)
                 }
+            }
+        }
+    }
+
+    struct Refresh: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the money loops from the knowledge tables.",
+            discussion: """
+                aikb keeps the loops of money_loops up to date at every write it makes; changes made
+                outside aikb (sqlite3, Datasette) reach them at the next aikb write, or now with this.
+                """)
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let db = try database.open(.write)
+                let report = try db.transaction { try MoneyWeb.refresh(db) }
+                Terminal.error(
+                    "aikb: money loops " + (report.recomputed ? "recomputed" : "were up to date") + ": \(report.loops) loops"
+                        + (report.complete ? "" : " (the search stopped at its limit of \(MoneyWeb.maximumLoops))"))
             }
         }
     }
@@ -157,5 +179,20 @@ struct Report: ParsableCommand {
                 Terminal.error("aikb: dropped report \(name)")
             }
         }
+    }
+}
+
+extension Report.Run {
+    /// The reports that read the loop index.
+    static let readLoopIndex: Set<String> = ["money_loops", "money_loop_legs"]
+}
+
+/// Says on stderr when the loop index is behind the knowledge tables (changed outside
+/// aikb) or stopped at its limit.
+func warnIfLoopsAreBehind(_ db: Database) throws {
+    if try !MoneyWeb.isCurrent(db) {
+        Terminal.error("aikb: the money loops predate changes made outside aikb; aikb report refresh recomputes them")
+    } else if try !MoneyWeb.isComplete(db) {
+        Terminal.error("aikb: the money loops stop at \(MoneyWeb.maximumLoops) loops; more exist")
     }
 }

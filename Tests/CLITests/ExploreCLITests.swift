@@ -130,8 +130,8 @@ import Testing
     @Test func schemaListsTablesViewsAndReports() throws {
         let path = try seeded()
         let all = try aikb("schema", "--format", "csv", db: path)
-        #expect(all.stdout.contains("companies,table,16,287,Companies\n"))  // 119 of the seeds, 168 new from Epoch AI's files and aliases
-        #expect(all.stdout.contains("circular_financing,report,12,,"))
+        #expect(all.stdout.contains("companies,table,16,426,Companies\n"))  // 269 of the seeds, 157 new from Epoch AI's files
+        #expect(all.stdout.contains("circular_financing,report,14,,"))
         #expect(all.stdout.contains("claim_derivations,view,"))
         let one = try aikb("schema", "funding_rounds", "--format", "csv", db: path)
         #expect(one.stdout.hasPrefix("column,type,not_null,primary_key,generated,references,unit,description\n"))
@@ -190,7 +190,16 @@ import Testing
         #expect(investments.stdout.hasPrefix("flowchart LR\n"))
         #expect(!investments.stdout.contains("leaseback"))
         #expect(investments.stdout.contains("OpenAI"))
-        let unknown = try aikb("graph", "--around", "Nvidai", db: path)
-        #expect(unknown.stderr.contains("did you mean NVIDIA?"))
+        // Names resolved as filters resolve them: a misspelling, a unit of a group.
+        let misspelled = try aikb("graph", "--around", "Nvidai", "--format", "dot", db: path)
+        #expect(misspelled.status == 0)
+        #expect(misspelled.stderr.contains("company \"Nvidai\" is NVIDIA (the closest name)"), "\(misspelled.stderr)")
+        let exact = try aikb("graph", "--around", "NVIDIA", "--format", "dot", db: path)
+        #expect(misspelled.stdout == exact.stdout)
+        let unit = try aikb("graph", "--around", "NVentures", "--format", "dot", db: path)
+        #expect(unit.stderr.contains("NVentures is a unit of NVIDIA"), "\(unit.stderr)")
+        let unknown = try aikb("graph", "--around", "Qwzxv Labs", db: path)
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.hasPrefix("aikb: unknown company \"Qwzxv Labs\""), "\(unknown.stderr)")
     }
 }

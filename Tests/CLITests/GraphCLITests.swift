@@ -92,13 +92,16 @@ import Testing
     @Test func businessUnitsAreDrawnAsTheirGroups() throws {
         let path = temporaryDirectory() + "/kb.sqlite"
         #expect(try aikb("init", db: path).status == 0)
-        // NVentures, NVIDIA's venture arm, with an amount of its own in a round NVIDIA is not in.
+        // NVentures, NVIDIA's venture arm (a unit in the seeds), with an amount of its own
+        // in a round no company of NVIDIA's group is in.
         let target = try sqlite3(
             path,
             """
             SELECT c.name FROM funding_rounds r JOIN companies c ON c.id = r.company_id
             WHERE r.company_id NOT IN (SELECT r2.company_id FROM round_investors ri JOIN funding_rounds r2 ON r2.id = ri.round_id
-                                       JOIN companies n ON n.id = ri.investor_id WHERE n.name = 'NVIDIA')
+                                       JOIN company_groups m ON m.company_id = ri.investor_id
+                                       JOIN companies n ON n.id = m.group_id WHERE n.name = 'NVIDIA')
+              AND (SELECT count(*) FROM companies n WHERE n.name = c.name) = 1
             ORDER BY r.id LIMIT 1
             """
         ).stdout.dropLast()
@@ -106,13 +109,13 @@ import Testing
         let setup = try sqlite3(
             path,
             """
-            INSERT INTO companies (name, kind, parent_id) VALUES ('NVentures', 'corporate_venture', (SELECT id FROM companies WHERE name = 'NVIDIA'));
             INSERT INTO round_investors (round_id, investor_id, amount_usd, source_id)
             SELECT r.id, (SELECT id FROM companies WHERE name = 'NVentures'), 1000000, r.source_id
             FROM funding_rounds r JOIN companies c ON c.id = r.company_id WHERE c.name = '\(target)' ORDER BY r.id LIMIT 1;
             SELECT changes();
             """)
         #expect(setup.stdout == "1\n", "\(setup.stderr)")
+        #expect(try sqlite3(path, "SELECT p.name FROM companies c JOIN companies p ON p.id = c.parent_id WHERE c.name = 'NVentures'").stdout == "NVIDIA\n")
         let grouped = try aikb("graph", "--top", "0", db: path).stdout
         #expect(!grouped.contains("\"NVentures\""))
         #expect(grouped.contains("\"NVIDIA\" [label=\"NVIDIA\\n+ NVentures\""))

@@ -74,29 +74,35 @@ import Testing
         #expect(bytes(path) == before)
     }
 
-    /// Opened as SQLite advises for files that may be untrusted: defensive mode and an
-    /// untrusted schema, in which views and triggers may only call innocuous functions.
+    /// Opened as SQLite advises for files that may be untrusted: defensive mode, and a
+    /// schema trusted only once the file is known to be aikb's (its own triggers keep
+    /// an FTS5 index, its views read JSON). Even then a crafted view or trigger reaches
+    /// nothing with a side effect.
     @Test func craftedSchemasAreRefusedWithoutACrashOrAWrite() throws {
         let path = temporaryDirectory() + "/kb.sqlite"
         #expect(try aikb("init", db: path).status == 0)
-        #expect(try aikb("sql", "PRAGMA trusted_schema", "--format", "csv", db: path).stdout == "trusted_schema\n0\n")
         // A view that calls a function no schema should call.
         _ = try sqlite3(path, "CREATE VIEW evil AS SELECT load_extension('/tmp/nothing.so') AS x; PRAGMA wal_checkpoint(TRUNCATE)")
         let view = try aikb("sql", "SELECT * FROM evil", db: path)
         #expect(view.status == 65, "\(view.stderr)")
-        #expect(view.stderr.contains("unsafe use of load_extension()"), "\(view.stderr)")
+        #expect(view.stderr.contains("unsafe use of load_extension()"), "\(view.stderr)")  // SQLite marks it direct-only
         // A trigger that would run such a function on the next import: the import is refused, nothing written.
-        _ = try sqlite3(path, "CREATE TRIGGER evil_trigger AFTER INSERT ON sources BEGIN SELECT json_quote(NEW.id); END; PRAGMA wal_checkpoint(TRUNCATE)")
+        _ = try sqlite3(path, "CREATE TRIGGER evil_trigger AFTER INSERT ON sources BEGIN SELECT load_extension('/tmp/nothing.so'); END; PRAGMA wal_checkpoint(TRUNCATE)")
         let before = try sqlite3(path, "SELECT count(*) FROM sources").stdout
         let directory = temporaryDirectory()
         write("source_id,title\nZZ1,crafted\n", to: directory + "/s.csv")
         let imported = try aikb("import", directory + "/s.csv", db: path)
         #expect(imported.status != 0)
-        #expect(imported.stderr.contains("unsafe use of json_quote()"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("unsafe use of load_extension()"), "\(imported.stderr)")
         #expect(try sqlite3(path, "SELECT count(*) FROM sources").stdout == before)
         // Defensive mode: even --write cannot make the schema writable.
         let writable = try aikb("sql", "--write", "PRAGMA writable_schema = ON", db: path)
         #expect(writable.status == 77)
+        // A file that is SQLite but not aikb's is refused before its schema is trusted.
+        let other = temporaryDirectory() + "/other.sqlite"
+        _ = try sqlite3(other, "CREATE TABLE t (x); CREATE VIEW v AS SELECT json_quote(x) FROM t")
+        let refused = try aikb("sql", "SELECT * FROM v", db: other)
+        #expect(refused.status == 78)
     }
 
     @Test func aDamagedFileIsRefusedWithOneLine() throws {

@@ -6,7 +6,8 @@ import Testing
     static let builtins = [
         "nvidia_portfolio", "nvidia_rounds", "billion_dollar_rounds", "round_size_bands", "portfolio_by_sector",
         "investor_activity", "stage_and_lead", "circular_financing", "circular_financing_flows", "neoclouds",
-        "claims_vs_data", "ecosystem_edges", "source_usage",
+        "claims_vs_data", "ecosystem_edges", "source_usage", "money_flows", "money_loops", "money_loop_legs", "portfolio",
+        "portfolio_rounds", "concentration", "commitments", "claim_details",
     ]
 
     static let database: String = {

@@ -27,7 +27,7 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let db = try seededDatabase()
         let reports = Reports(db: db)
         let list = try reports.list()
-        #expect(list.filter(\.builtin).count == 17)
+        #expect(list.filter(\.builtin).count == 25)
         for report in list where report.builtin {
             let documented = try db.allRows("SELECT name FROM report_columns WHERE report = :report ORDER BY position", binding: ["report": .text(report.name)])
             let actual = try db.allRows("SELECT name FROM pragma_table_info(:report)", binding: ["report": .text(report.name)])
@@ -52,32 +52,43 @@ func rows(_ statement: Statement) throws -> [[Value]] {
 
     @Test func circularFinancingSumsTheDealsBehindIt() throws {
         let db = try seededDatabase()
-        func company(_ name: String) throws -> [String: Value] {
-            let statement = try Reports(db: db).query("circular_financing", filters: [Filter(column: "company", op: .equal, value: name)])
+        func pair(_ hub: String, _ name: String) throws -> [String: Value] {
+            let statement = try Reports(db: db).query(
+                "circular_financing", filters: [Filter(column: "hub", op: .equal, value: hub), Filter(column: "company", op: .equal, value: name)])
             let names = statement.columnNames
             let found = try rows(statement)
-            #expect(found.count == 1, "\(name)")
+            #expect(found.count == 1, "\(hub) \(name)")
             return Dictionary(uniqueKeysWithValues: zip(names, found.first ?? []))
         }
-        let coreweave = try company("CoreWeave")
-        #expect(coreweave["nvidia_equity_usd"] == .integer(2_350_000_000))  // $100M (2023) + $250M (IPO) + $2B (2026)
-        #expect(coreweave["nvidia_buys_back_usd"] == .integer(7_600_000_000))  // $1.3B Osprey + $6.3B backstop
-        #expect(coreweave["circular_ratio"] == .real(3.23))
-        let lambda = try company("Lambda")
-        #expect(lambda["nvidia_buys_back_usd"] == .integer(1_500_000_000))  // $1.3B + $200M leasebacks
-        let xai = try company("xAI")
-        #expect(xai["via_nvidia_vehicles_usd"] == .integer(25_400_000_000))  // $20B GPU SPV + $5.4B VCI lease
-        #expect(xai["nvidia_equity_usd"] == .integer(2_000_000_000))
-        let openai = try company("OpenAI")
-        #expect(openai["nvidia_in_usd"] == .integer(130_100_000_000))  // $100M + $30B + up to $100B
-        let nscale = try company("Nscale")
-        #expect(nscale["nvidia_commitments_usd"] == .integer(667_700_000))
+        let coreweave = try pair("NVIDIA", "CoreWeave")
+        #expect(coreweave["hub_equity_usd"] == .integer(2_350_000_000))  // $100M (2023) + $250M (IPO) + $2B (2026)
+        // What NVIDIA pays CoreWeave is money going out, kept apart: not in the ratio,
+        // which reads as money come back. Nothing stated came back, so no ratio.
+        #expect(coreweave["hub_pays_usd"] == .integer(7_600_000_000))  // $1.3B Osprey + $6.3B backstop
+        #expect(coreweave["back_to_hub_usd"] == .null)
+        #expect(coreweave["circular_ratio"] == .null)
+        let lambda = try pair("NVIDIA", "Lambda")
+        #expect(lambda["hub_pays_usd"] == .integer(1_500_000_000))  // $1.3B + $200M leasebacks
+        let xai = try pair("NVIDIA", "xAI")
+        #expect(xai["via_hub_vehicles_usd"] == .integer(25_400_000_000))  // $20B GPU SPV + $5.4B VCI lease
+        #expect(xai["hub_equity_usd"] == .integer(2_000_000_000))
+        #expect(xai["circular_ratio"] == .real(12.7))  // 25.4 / 2
+        let openai = try pair("NVIDIA", "OpenAI")
+        #expect(openai["hub_in_usd"] == .integer(130_100_000_000))  // $100M + $30B + up to $100B (stalled)
+        let nscale = try pair("nvidia", "Nscale")
+        #expect(nscale["hub_commitments_usd"] == .integer(667_700_000))
+        // Any hub: Amazon's $50B into OpenAI against OpenAI's $38B + $100B AWS contracts (Amazon Web Services, its unit).
+        let amazon = try pair("Amazon", "OpenAI")
+        #expect(amazon["bought_from_hub_usd"] == .integer(138_000_000_000))
+        #expect(amazon["circular_ratio"] == .real(2.76))
         // Each figure has its facts, with sources, in the drill-down.
         let flows = try Reports(db: db).query(
-            "circular_financing_flows", filters: [Filter(column: "company", op: .equal, value: "CoreWeave"), try Filter.parse("flow=nvidia_buys_back")])
+            "circular_financing_flows",
+            filters: [Filter(column: "hub", op: .equal, value: "NVIDIA"), Filter(column: "company", op: .equal, value: "CoreWeave"),
+                      try Filter.parse("flow=hub_pays")])
         let facts = try rows(flows)
         #expect(facts.count == 2)
-        #expect(facts.allSatisfy { if case .text(let source) = $0[7] { source.hasPrefix("S") } else { false } })
+        #expect(facts.allSatisfy { if case .text(let source) = $0[10] { source.hasPrefix("S") } else { false } })
     }
 
     @Test func claimsAreHeldAgainstTheData() throws {
@@ -85,7 +96,7 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let statement = try Reports(db: db).query("claims_vs_data", orderBy: ["claim_id"])
         let names = statement.columnNames
         let all = try rows(statement).map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
-        #expect(all.count == 26)
+        #expect(all.count == 89)
         let reflection = all.first { $0["claim_id"] == .text("C18") }
         #expect(reflection?["derived"] == .real(40))
         #expect(reflection?["verdict"] == .text("matches"))
@@ -126,8 +137,12 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let reports = Reports(db: db)
         let before = try db.firstValue("SELECT count(*) FROM companies")
         for value in ["x' OR '1'='1", "x\"; DROP TABLE companies; --", "') OR 1=1 --"] {
-            #expect(try rows(reports.query("nvidia_portfolio", filters: [Filter(column: "company", op: .equal, value: value)])).isEmpty)
+            // A company column: the value is a name that names no company, an error before anything runs.
+            #expect(throws: KnowledgeBaseError.self) {
+                try reports.query("nvidia_portfolio", filters: [Filter(column: "company", op: .equal, value: value)])
+            }
             #expect(try rows(reports.query("nvidia_portfolio", filters: [Filter(column: "company", op: .contains, value: value)])).isEmpty)
+            #expect(try rows(reports.query("nvidia_rounds", filters: [Filter(column: "round_type", op: .equal, value: value)])).isEmpty)
         }
         #expect(throws: KnowledgeBaseError.self) { try reports.query("nvidia_portfolio; DROP TABLE companies") }
         #expect(throws: KnowledgeBaseError.self) {
@@ -145,7 +160,7 @@ func rows(_ statement: Statement) throws -> [[Value]] {
             title: "Big deals", description: "Supply deals of $5B or more")
         #expect(try reports.list().contains { $0.name == "big_deals" && !$0.builtin && $0.title == "Big deals" })
         let first = try rows(reports.query("big_deals", limit: 1))
-        #expect(first == [[.text("cloud_capacity"), .integer(30_000_000_000)]])
+        #expect(first == [[.text("joint_venture"), .integer(500_000_000_000)]])  // Stargate LLC's intended $500B
         #expect(try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE type = 'view' AND name = 'big_deals'") == .integer(1))
         #expect(try reports.columns(of: "big_deals").map(\.name) == ["kind", "value_usd"])
 
@@ -172,8 +187,15 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let rounds = try plan("SELECT * FROM nvidia_rounds WHERE company = 'OpenAI'")
         #expect(rounds.contains("round_investors_by_investor"), "\(rounds)")
         #expect(!rounds.contains("SCAN ri"), "\(rounds)")
-        let flows = try plan("SELECT * FROM circular_financing_flows WHERE company = 'CoreWeave'")
-        #expect(flows.contains("supply_deals_by_customer") || flows.contains("supply_deals_by_supplier"), "\(flows)")
+        // Flows of one company start from its name; of one group from its members.
+        let flows = try plan("SELECT * FROM money_flows WHERE payer = 'CoreWeave'")
+        #expect(flows.contains("companies_by_name") && flows.contains("round_investors_by_investor"), "\(flows)")
+        let group = try plan("SELECT * FROM money_flows WHERE payee_group = 'Alphabet'")
+        #expect(group.contains("company_groups_by_group") && !group.contains("SCAN ri"), "\(group)")
+        let portfolio = try plan("SELECT * FROM nvidia_portfolio")
+        #expect(portfolio.contains("round_investors_by_investor") && !portfolio.contains("SCAN ri"), "\(portfolio)")
+        let commitments = try plan("SELECT * FROM commitments WHERE company = 'OpenAI'")
+        #expect(commitments.contains("companies_by_name") && !commitments.contains("SCAN ri") && !commitments.contains("SCAN d"), "\(commitments)")
         let edges = try plan("SELECT * FROM ecosystem_edges WHERE from_company = 'NVIDIA'")
         #expect(edges.contains("USING INDEX"), "\(edges)")
         let usage = try plan("SELECT * FROM source_usage WHERE source_id = 'S15'")

@@ -17,8 +17,11 @@ public enum Runs {
         return db.lastInsertRowID
     }
 
-    /// Closes the run: its changes are complete.
+    /// Closes the run: its changes are complete, and what is derived from the knowledge
+    /// tables (the loop index, see MoneyWeb) is brought up to date in the same
+    /// transaction, whichever command wrote (import, sql --write, undo, migrate).
     public static func close(_ db: Database, _ run: Int64) throws {
+        if try db.objectExists("money_loop_index_state", kinds: [.table]) { try MoneyWeb.refresh(db) }
         try db.execute(
             "UPDATE runs SET is_open = 0, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id",
             binding: ["id": .integer(run)])

@@ -60,9 +60,13 @@ final class Upsert {
     ///   - conflicts: conflict targets with their optional WHERE, e.g.
     ///     `("(external_id)", nil)`; the key columns are not updated.
     ///   - keyColumns: columns that identify the row (never part of the SET list).
+    ///   - kept: per column, an SQL condition on the existing row under which an update
+    ///     keeps that column's value (what another importer established and this file
+    ///     does not speak to).
     init(
         db: Database, table: String, columns: [String], conflicts: [(target: String, where: String?)],
-        keyColumns: Set<String>, classification: Classification, run: Int64, naturalKey: NaturalKey? = nil
+        keyColumns: Set<String>, classification: Classification, run: Int64, naturalKey: NaturalKey? = nil,
+        kept: [String: String] = [:]
     ) throws {
         self.db = db
         self.naturalKey = naturalKey
@@ -80,7 +84,9 @@ final class Upsert {
         }
         /// The value an existing row gets: the bound one, or its own for a blank defaulted column.
         func updated(_ column: String, from source: String) -> String {
-            defaults[column] != nil ? "coalesce(:\(column), \(quoted(column)))" : source
+            let value = defaults[column] != nil ? "coalesce(:\(column), \(quoted(column)))" : source
+            guard let condition = kept[column] else { return value }
+            return "CASE WHEN \(condition) THEN \(quotedTable).\(quoted(column)) ELSE \(value) END"
         }
         let names = (columns + (recordsRun ? ["created_run"] : [])).map(quoted).joined(separator: ", ")
         let values = (columns.map(inserted) + (recordsRun ? [String(run)] : [])).joined(separator: ", ")

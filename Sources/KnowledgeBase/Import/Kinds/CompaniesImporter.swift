@@ -233,6 +233,8 @@ final class CompaniesImporter: RowImporter {
                 if case .text(let date) = row.date(column) { values.append((column, .text(date))) } else { values.append((column, .null)) }
             case "source_id":
                 values.append((column, try context.namedSource(for: row).map { .text($0) } ?? .null))
+            case "parent_id":
+                continue  // read by parent(_:of:), which knows names further down the file
             default:
                 values.append((column, text(column)))
             }

@@ -28,7 +28,13 @@ final class RoundsImporter: RowImporter {
             ],
             keyColumns: ["external_id", "company_id", "round_type", "announced_on"], classification: .rowid,
             run: context.run,
-            naturalKey: Upsert.NaturalKey(idColumn: "external_id", columns: ["company_id", "round_type", "announced_on"]))
+            naturalKey: Upsert.NaturalKey(idColumn: "external_id", columns: ["company_id", "round_type", "announced_on"]),
+            // A second source that disputes the amount (Epoch AI's, see round_sources) keeps
+            // it disputed when this file is imported again, rather than undone and redone.
+            kept: [
+                "amount_status":
+                    "funding_rounds.amount_status = 'disputed' AND EXISTS (SELECT 1 FROM round_sources s WHERE s.round_id = funding_rounds.id AND s.role = 'disputes')"
+            ])
     }
 
     func importRow(_ row: RowReader) throws -> RowOutcome {

@@ -1,0 +1,131 @@
+import KnowledgeBase
+import SQLite
+import Support
+
+/// A `--where` filter: `COL=VALUE`, `COL!=VALUE`, `COL>VALUE`, `COL>=VALUE`,
+/// `COL<VALUE`, `COL<=VALUE` or `COL~TEXT` (contains, ignoring case).
+public struct Filter: Sendable, Equatable {
+    public enum Operator: String, Sendable, CaseIterable {
+        case equal = "=", notEqual = "!=", greater = ">", greaterOrEqual = ">=", less = "<", lessOrEqual = "<="
+        case contains = "~"
+    }
+
+    public let column: String
+    public let op: Operator
+    public let value: String
+
+    public init(column: String, op: Operator, value: String) {
+        self.column = column
+        self.op = op
+        self.value = value
+    }
+
+    /// Parses `COL<op>VALUE`; the column is everything before the first operator.
+    public static func parse(_ text: String) throws -> Filter {
+        // Scalars, not Characters: a character may join an operator to what precedes it
+        // (U+0603 followed by "~" is one grapheme), and the operator must still be found.
+        let scalars = text.unicodeScalars
+        let operators = "=<>!~".unicodeScalars
+        guard let index = scalars.firstIndex(where: { operators.contains($0) }) else {
+            throw KnowledgeBaseError(
+                .invalidInput, "--where \(text): expected COL=VALUE, COL>VALUE, COL<VALUE or COL~TEXT (also >=, <=, !=)")
+        }
+        let column = String(String(String.UnicodeScalarView(scalars[..<index])).trimmingSpaces())
+        let rest = Array(scalars[index...])
+        let second = rest.count > 1 ? rest[1] : nil
+        let op: Operator
+        if rest[0] == ">" && second == "=" { op = .greaterOrEqual }
+        else if rest[0] == "<" && second == "=" { op = .lessOrEqual }
+        else if rest[0] == "!" && second == "=" { op = .notEqual }
+        else if let single = Operator(rawValue: String(rest[0])), single != .notEqual { op = single }
+        else { throw KnowledgeBaseError(.invalidInput, "--where \(text): unknown operator (use =, !=, >, >=, <, <= or ~)") }
+        guard !column.isEmpty else { throw KnowledgeBaseError(.invalidInput, "--where \(text): no column before the operator") }
+        var value = String.UnicodeScalarView()
+        value.append(contentsOf: rest.dropFirst(op.rawValue.unicodeScalars.count))
+        return Filter(column: column, op: op, value: String(value))
+    }
+
+    /// What a filter needs to know of a column: its unit (a date, a number) and whether
+    /// it holds companies or groups (then names are resolved, see CompanyNames).
+    public struct Column: Sendable, Equatable {
+        public let name: String
+        public let unit: String?
+        public let refersTo: CompanyNames.Scope?
+
+        public init(name: String, unit: String? = nil, refersTo: CompanyNames.Scope? = nil) {
+            self.name = name
+            self.unit = unit
+            self.refersTo = refersTo
+        }
+    }
+
+    /// Units whose values are numbers.
+    static let numberUnits: Set<String> = ["usd", "percent", "share", "count", "mw", "h100e", "ratio"]
+
+    /// " WHERE a AND b" (or ""), each column checked against `columns` (an unknown one is
+    /// `unknown(name)`'s error), each value against the column's unit, company names
+    /// resolved (`resolved` hears what they became); the values added to `parameters`.
+    static func clause(
+        _ filters: [Filter], columns: [Column], unknown: (String) -> KnowledgeBaseError, names: () throws -> CompanyNames,
+        resolved: (String) -> Void, parameters: inout GeneratedParameters
+    ) throws -> String {
+        guard !filters.isEmpty else { return "" }
+        var conditions: [String] = []
+        for filter in filters {
+            guard let column = columns.first(where: { $0.name == filter.column })
+                ?? columns.first(where: { $0.name.lowercased() == filter.column.lowercased() })
+            else { throw unknown(filter.column) }
+            let value = try filter.checkedValue(for: column, names: names, resolved: resolved)
+            let checked = Filter(column: column.name, op: filter.op, value: value)
+            conditions.append(checked.condition(column: SQL.identifier(column.name), parameters: &parameters))
+        }
+        return " WHERE " + conditions.joined(separator: " AND ")
+    }
+
+    /// The value to compare with: checked against the column's unit, a company's name
+    /// resolved. One line saying what is wrong otherwise.
+    func checkedValue(for column: Column, names: () throws -> CompanyNames, resolved: (String) -> Void) throws -> String {
+        guard op != .contains else { return value }
+        let shown = "--where \(column.name)\(op.rawValue)\(value)"
+        if column.unit == "date" {
+            var bytes = Array(value.utf8)
+            let isDate = bytes.withUnsafeMutableBufferPointer { ValueParsing.isoDate(UnsafeBufferPointer($0)) }
+            guard isDate else {
+                throw KnowledgeBaseError(
+                    .invalidInput, "\(shown): \(column.name) is a date; expected YYYY-MM-DD, YYYY-MM or YYYY, a real one")
+            }
+        } else if let unit = column.unit, Self.numberUnits.contains(unit) {
+            guard Int64(value) != nil || Double(value).map({ $0.isFinite }) == true else {
+                throw KnowledgeBaseError(.invalidInput, "\(shown): \(column.name) is a number (\(unit)); \"\(value)\" is not one")
+            }
+        }
+        if let scope = column.refersTo, op == .equal || op == .notEqual {
+            let resolution = try names().resolve(value)
+            if let note = resolution.note(for: scope) { resolved(note) }
+            return resolution.value(for: scope).name
+        }
+        return value
+    }
+
+    /// The SQL condition (column already quoted), its values added to `parameters`.
+    /// A number is compared as a number with numbers and as text with text, so
+    /// `amount_usd>1e9` and `announced_on>2024` both mean what they say.
+    func condition(column: String, parameters: inout GeneratedParameters) -> String {
+        let number: Value? = Int64(value).map { .integer($0) } ?? Double(value).flatMap { $0.isFinite ? .real($0) : nil }
+        let text = parameters.placeholder(for: .text(value))
+        switch op {
+        case .contains:
+            return "instr(lower(CAST(\(column) AS TEXT)), lower(\(text))) > 0"
+        case .equal:
+            guard let number else { return "\(column) = \(text)" }
+            return "(\(column) = \(parameters.placeholder(for: number)) OR \(column) = \(text))"
+        case .notEqual:
+            guard let number else { return "\(column) IS NOT \(text)" }
+            return "(\(column) IS NOT \(parameters.placeholder(for: number)) AND \(column) IS NOT \(text))"
+        case .greater, .greaterOrEqual, .less, .lessOrEqual:
+            guard let number else { return "\(column) \(op.rawValue) \(text)" }
+            return
+                "CASE WHEN typeof(\(column)) IN ('integer', 'real') THEN \(column) \(op.rawValue) \(parameters.placeholder(for: number)) ELSE \(column) \(op.rawValue) \(text) END"
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// aikb company, aikb find, names in filters and the money reports, through the real binary.
+@Suite struct MoneyWebCLITests {
+    static let database: String = {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        _ = try? aikb("init", db: path)
+        return path
+    }()
+
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func filtersSayWhatANameResolvedToAndRefuseUnknownOnes() throws {
+        let typo = try aikb("report", "run", "circular_financing", "--where", "hub=nvidia", "--where", "company=corewave",
+                            "--format", "csv", "--columns", "hub,company,hub_pays_usd", db: Self.database)
+        #expect(typo.status == 0, "\(typo.stderr)")
+        #expect(typo.stdout == "hub,company,hub_pays_usd\nNVIDIA,CoreWeave,7600000000\n")
+        #expect(typo.stderr == "aikb: company \"nvidia\" is NVIDIA\naikb: company \"corewave\" is CoreWeave (the closest name)\n")
+        let unit = try aikb("report", "run", "portfolio", "--where", "investor=Google", "--format", "csv", "--columns", "investor", db: Self.database)
+        #expect(unit.status == 0)
+        #expect(Set(unit.stdout.split(separator: "\n").dropFirst()) == ["Alphabet"])
+        #expect(unit.stderr.contains("Google is a unit of Alphabet"))
+        let unknown = try aikb("report", "run", "portfolio", "--where", "investor=Zzyzx", db: Self.database)
+        #expect(unknown.status == 65)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.hasPrefix("aikb: unknown company \"Zzyzx\""))
+        #expect(unknown.stderr.split(separator: "\n").count == 1)
+        let ambiguous = try aikb("facets", "money_flows", "flow", "--where", "payer=Valor", db: Self.database)
+        #expect(ambiguous.status == 65)
+        #expect(ambiguous.stderr.contains("names 2 companies"))
+        let date = try aikb("report", "run", "money_flows", "--where", "announced_on>=2025-13", db: Self.database)
+        #expect(date.status == 65)
+        #expect(date.stderr == "aikb: --where announced_on>=2025-13: announced_on is a date; expected YYYY-MM-DD, YYYY-MM or YYYY, a real one\n")
+        let number = try aikb("report", "run", "circular_financing", "--where", "circular_ratio>abc", db: Self.database)
+        #expect(number.status == 65)
+        #expect(number.stderr.hasPrefix("aikb: --where circular_ratio>abc: circular_ratio is a number"))
+    }
+
+    @Test func moneyLoopsThroughAikbAndSqlite3() throws {
+        let mine = try aikb("report", "run", "money_loops", "--where", "companies~NVIDIA → OpenAI → Oracle", "--format", "csv",
+                            "--columns", "companies,length,legs,smallest_leg_usd", db: Self.database)
+        #expect(mine.status == 0, "\(mine.stderr)")
+        #expect(mine.stdout.contains("NVIDIA → OpenAI → Oracle,3,equity | cloud_capacity | purchase,40000000000\n"))
+        #expect(mine.stderr.isEmpty)  // the index is current
+        let theirs = try sqlite3(Self.database, "SELECT count(*) FROM money_loops")
+        #expect(theirs.stdout == "48\n")
+        // A change made outside aikb: the report says the loops are behind, refresh catches up.
+        let copy = temporaryDirectory() + "/copy.sqlite"
+        #expect(try aikb("init", db: copy).status == 0)
+        #expect(try sqlite3(copy, "UPDATE supply_deals SET status = 'cancelled' WHERE external_id = 'nvidia-coreweave-2026-01-rubin-platforms'").status == 0)
+        let behind = try aikb("report", "run", "money_loops", "--format", "csv", db: copy)
+        #expect(behind.stderr.contains("the money loops predate changes made outside aikb"))
+        let refresh = try aikb("report", "refresh", db: copy)
+        #expect(refresh.status == 0)
+        #expect(refresh.stderr.contains("recomputed"))
+        #expect(try sqlite3(copy, "SELECT count(*) FROM money_loops WHERE companies = 'NVIDIA → CoreWeave'").stdout == "0\n")
+        #expect(try aikb("report", "run", "money_loops", "--format", "csv", db: copy).stderr.isEmpty)
+    }
+
+    @Test func theProfileInEveryFormat() throws {
+        let table = try aikb("company", "coreweave", "--format", "table", "--width", "200", db: Self.database)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stderr.hasPrefix("aikb: company \"coreweave\" is CoreWeave\n"))
+        for title in ["CoreWeave\n", "Rounds raised\n", "Investments made\n", "Money flows by counterparty\n", "Money loops\n", "Claims\n", "Sources\n"] {
+            #expect(table.stdout.contains(title), "\(title)")
+        }
+        #expect(table.stdout.contains("origin        crypto mining"))
+        let object = try json(try aikb("company", "CoreWeave", "--format", "json", "--limit", "0", db: Self.database).stdout) as? [String: Any]
+        #expect(object.map { Set($0.keys) } == ["company", "rounds", "investments", "flows", "loops", "claims", "sources"])
+        let company = object?["company"] as? [String: Any]
+        #expect(company?["name"] as? String == "CoreWeave")
+        let loops = object?["loops"] as? [[String: Any]]
+        #expect(loops?.contains { $0["companies"] as? String == "NVIDIA → CoreWeave" } == true)
+        let jsonl = try aikb("company", "CoreWeave", "--format", "jsonl", "--section", "rounds", db: Self.database)
+        let lines = jsonl.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"section\":\"rounds\",") })
+        let csv = try aikb("company", "CoreWeave", "--format", "csv", "--section", "flows", "--columns", "direction,counterparty", db: Self.database)
+        #expect(csv.stdout.hasPrefix("direction,counterparty\nout,"))
+        let markdown = try aikb("company", "Google", "--format", "markdown", "--section", "company", db: Self.database)
+        #expect(markdown.stdout.contains("| group | Alphabet |"))
+        let line = try aikb("company", "#1", "--format", "line", "--section", "company", db: Self.database)
+        #expect(line.stdout.contains("name = NVIDIA"))
+        let unknown = try aikb("company", "Zzyzx", db: Self.database)
+        #expect(unknown.status == 65)
+        let columns = try aikb("company", "NVIDIA", "--columns", "name", db: Self.database)
+        #expect(columns.status == 64)
+    }
+
+    @Test func findInEveryFormat() throws {
+        let typo = try aikb("find", "corewave", "--format", "csv", db: Self.database)
+        #expect(typo.status == 0)
+        #expect(typo.stdout.hasPrefix("match,kind,name,detail,id\nspelling,company,CoreWeave,"))
+        let stargate = try aikb("find", "stargate", "--format", "json", "--limit", "50", db: Self.database)
+        let rows = try json(stargate.stdout) as? [[String: Any]]
+        #expect(rows?.first?["name"] as? String == "Stargate LLC")
+        #expect(rows?.contains { $0["kind"] as? String == "deal" && $0["id"] as? String == "stargate-openai-2025-01-stargate-jv" } == true)
+        let nothing = try aikb("find", "xqzvw", db: Self.database)
+        #expect(nothing.status == 0)
+        #expect(nothing.stderr == "aikb: nothing matches \"xqzvw\"\n")
+    }
+}
