@@ -12,8 +12,8 @@ rounds=${1:-1000000}
 repeats=${2:-3}
 data=${DATA_DIR:-/tmp/aikb-import-bench-$rounds}
 [ -f "$data/investments.csv" ] || python3 "$here/generate_crunchbase.py" "$data" "$rounds"
-(cd "$root" && swift build -c release --product aikb >/dev/null)
-aikb="$root/.build/release/aikb"
+aikb=${AIKB_BIN:-$root/.build/release/aikb}
+[ -n "${AIKB_BIN:-}" ] || (cd "$root" && swift build -c release --product aikb >/dev/null)
 work=$(mktemp -d)
 "$aikb" --db "$work/with.sqlite" init 2>/dev/null
 cp "$work/with.sqlite" "$work/without.sqlite"

@@ -33,6 +33,8 @@ time_it "refresh, nothing changed" "$aikb" --db "$db" report refresh
 time_it "refresh, recomputed" forced_refresh
 time_it "money_flows, aikb --format csv" "$aikb" --db "$db" report run money_flows --format csv
 time_it "money_flows, sqlite3 -csv" sqlite3 -csv -header "$db" "SELECT * FROM money_flows"
+time_it "ecosystem_edges, aikb --format csv" "$aikb" --db "$db" report run ecosystem_edges --format csv
+time_it "ecosystem_edges, sqlite3 -csv" sqlite3 -csv -header "$db" "SELECT * FROM ecosystem_edges"
 time_it "money_loops, aikb --format csv" "$aikb" --db "$db" report run money_loops --format csv
 time_it "money_loops, sqlite3 -csv" sqlite3 -csv -header "$db" "SELECT * FROM money_loops"
 time_it "money_loop_legs, aikb --format csv" "$aikb" --db "$db" report run money_loop_legs --format csv
@@ -46,9 +48,11 @@ time_it "find stargate (names, deals, notes)" "$aikb" --db "$db" find stargate -
 time_it "find 'Company 12345' (exact, prefix, substring)" "$aikb" --db "$db" find "Company 12345" --format csv
 time_it "find 'ompany 99' (substring)" "$aikb" --db "$db" find "ompany 99" --format csv
 time_it "find 'compnay 4242' (misspelt, 1M names)" "$aikb" --db "$db" find "compnay 4242" --format csv
-for report in portfolio_rounds nvidia_rounds nvidia_portfolio billion_dollar_rounds round_size_bands portfolio_by_sector \
-  stage_and_lead investor_activity circular_financing circular_financing_flows concentration neoclouds claims_vs_data \
-  claim_details source_usage; do
+round=$(sqlite3 "$db" "SELECT external_id FROM funding_rounds WHERE external_id IS NOT NULL ORDER BY id DESC LIMIT 1")
+time_it "history funding_rounds (newest round)" "$aikb" --db "$db" history funding_rounds "$round"
+time_it "history companies NVIDIA" "$aikb" --db "$db" history companies NVIDIA
+time_it "changes" "$aikb" --db "$db" changes
+for report in $(sqlite3 "$db" "SELECT name FROM reports WHERE builtin = 1 ORDER BY name"); do
   time_it "report $report" "$aikb" --db "$db" report run "$report" --format csv
 done
 time_it "report portfolio --where investor=NVIDIA" "$aikb" --db "$db" report run portfolio --where investor=NVIDIA --format csv

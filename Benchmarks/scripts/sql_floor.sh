@@ -10,7 +10,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 data=${1:-/tmp/aikb-import-bench-1000000}
-(cd "$root" && swift build -c release --product aikb >/dev/null)
+aikb=${AIKB_BIN:-$root/.build/release/aikb}
+[ -n "${AIKB_BIN:-}" ] || (cd "$root" && swift build -c release --product aikb >/dev/null)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 start=$(date +%s%N)
@@ -19,7 +20,7 @@ sqlite3 "$work/plain.sqlite" \
   ".import --csv $data/funding_rounds.csv funding_rounds" \
   ".import --csv $data/investments.csv investments"
 echo "sqlite3 .import: $(( ($(date +%s%N) - start) / 1000000 )) ms"
-"$root/.build/release/aikb" --db "$work/kb.sqlite" init 2>/dev/null
+"$aikb" --db "$work/kb.sqlite" init 2>/dev/null
 indexes=$(sqlite3 "$work/kb.sqlite" "SELECT name || char(9) || sql FROM sqlite_schema WHERE type = 'index'
   AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'
   AND tbl_name IN ('companies', 'company_aliases', 'company_external_ids', 'funding_rounds', 'round_investors')")
@@ -43,7 +44,7 @@ INSERT INTO companies (id, name, kind, status, country_code, founded_on, homepag
   FROM p.organizations o;
 INSERT INTO company_external_ids (scheme, external_id, company_id)
   SELECT 'crunchbase', o.uuid, (SELECT base FROM temp.floor) + o.rowid FROM p.organizations o;
-INSERT INTO funding_rounds (external_id, company_id, round_type, round_label, announced_on, amount, currency, amount_usd, source_id)
+INSERT INTO funding_rounds (external_id, company_id, round_type, round_label, announced_on, amount, currency, amount_usd, source_id, created_run)
   SELECT f.uuid, e.company_id, f.investment_type, f.name, nullif(f.announced_on, ''), CAST(nullif(raised_amount, '') AS INT),
          CASE WHEN raised_amount <> '' THEN coalesce(nullif(raised_amount_currency_code, ''), 'USD') END,
          CAST(nullif(raised_amount_usd, '') AS INT), 'file:f', (SELECT run FROM temp.floor)

@@ -12,36 +12,20 @@ public enum Facets {
         _ object: String, columns: [String], filters: [Filter] = [], limit: Int = 20, in db: Database,
         resolved: (String) -> Void = { _ in }
     ) throws -> Statement {
-        let target = try Schema.object(object, in: db)
-        let names = target.columns.map(\.name)
-        func unknown(_ column: String) -> KnowledgeBaseError {
-            KnowledgeBaseError(
-                .invalidInput, "\(target.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
-        }
-        func checked(_ column: String) throws -> String {
-            if let match = names.first(where: { $0 == column }) ?? names.first(where: { $0.lowercased() == column.lowercased() }) {
-                return match
-            }
-            throw unknown(column)
-        }
-        let filterColumns = try Self.filterColumns(of: target, in: db)
-        var companyNames: CompanyNames?
-        let resolver = { try companyNames ?? { companyNames = try CompanyNames(db: db); return companyNames! }() }
+        let target = try Target(object, in: db)
         guard !columns.isEmpty else { throw KnowledgeBaseError(.invalidInput, "name at least one column to facet by") }
         guard limit > 0 else { throw KnowledgeBaseError(.invalidInput, "--limit must be at least 1") }
         var parts: [String] = []
         var parameters = GeneratedParameters()
         let limitPlaceholder = parameters.placeholder(for: .integer(Int64(limit)))
         for column in columns {
-            let name = try checked(column)
+            let name = try target.checked(column)
             let facet = parameters.placeholder(for: .text(name))
-            let whereClause = try Filter.clause(
-                filters, columns: filterColumns, unknown: unknown, names: resolver,
-                resolved: parts.isEmpty ? resolved : { _ in }, parameters: &parameters)
+            let whereClause = try target.whereClause(filters, resolved: parts.isEmpty ? resolved : { _ in }, parameters: &parameters)
             parts.append(
                 """
                 SELECT * FROM (SELECT \(facet) AS facet, \(SQL.identifier(name)) AS value, count(*) AS count
-                FROM \(SQL.identifier(target.name))\(whereClause)
+                FROM \(SQL.identifier(target.object.name))\(whereClause)
                 GROUP BY 2 ORDER BY 3 DESC, 2 LIMIT \(limitPlaceholder))
                 """)
         }
@@ -55,31 +39,56 @@ public enum Facets {
     public static func distinctValues(
         _ object: String, columns: [String], filters: [Filter] = [], in db: Database
     ) throws -> [(column: String, values: Int64)] {
-        let target = try Schema.object(object, in: db)
-        let names = target.columns.map(\.name)
+        let target = try Target(object, in: db)
+        return try columns.map { column in
+            let name = try target.checked(column)
+            var parameters = GeneratedParameters()
+            let whereClause = try target.whereClause(filters, resolved: { _ in }, parameters: &parameters)
+            let statement = try db.prepare(
+                "SELECT count(*) FROM (SELECT 1 FROM \(SQL.identifier(target.object.name))\(whereClause) GROUP BY \(SQL.identifier(name)))")
+            let count = try statement.firstRow(binding: parameters.values) { $0.int64(at: 0) } ?? 0
+            return (name, count)
+        }
+    }
+
+    /// The object counted in, with what both queries check and resolve the same way:
+    /// its column names (case-insensitively, with suggestions) and its filters.
+    private final class Target {
+        let object: SchemaObject
+        private let db: Database
+        private let names: [String]
+        private let filterColumns: [Filter.Column]
+        private var companyNames: CompanyNames?
+
+        init(_ name: String, in db: Database) throws {
+            self.db = db
+            object = try Schema.object(name, in: db)
+            names = object.columns.map(\.name)
+            filterColumns = try Facets.filterColumns(of: object, in: db)
+        }
+
         func unknown(_ column: String) -> KnowledgeBaseError {
             KnowledgeBaseError(
-                .invalidInput, "\(target.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
+                .invalidInput, "\(object.name) has no column \"\(column)\"" + Suggestions.hint(for: column, among: names))
         }
+
         func checked(_ column: String) throws -> String {
             if let match = names.first(where: { $0 == column }) ?? names.first(where: { $0.lowercased() == column.lowercased() }) {
                 return match
             }
             throw unknown(column)
         }
-        let filterColumns = try Self.filterColumns(of: target, in: db)
-        var companyNames: CompanyNames?
-        let resolver = { try companyNames ?? { companyNames = try CompanyNames(db: db); return companyNames! }() }
-        return try columns.map { column in
-            let name = try checked(column)
-            var parameters = GeneratedParameters()
-            let whereClause = try Filter.clause(
-                filters, columns: filterColumns, unknown: unknown, names: resolver, resolved: { _ in },
-                parameters: &parameters)
-            let statement = try db.prepare(
-                "SELECT count(*) FROM (SELECT 1 FROM \(SQL.identifier(target.name))\(whereClause) GROUP BY \(SQL.identifier(name)))")
-            let count = try statement.firstRow(binding: parameters.values) { $0.int64(at: 0) } ?? 0
-            return (name, count)
+
+        func whereClause(_ filters: [Filter], resolved: (String) -> Void, parameters: inout GeneratedParameters) throws -> String {
+            try Filter.clause(filters, columns: filterColumns, unknown: unknown, names: resolver, resolved: resolved, parameters: &parameters)
+        }
+
+        /// Read only when a filter names a company.
+        private func resolver() throws -> CompanyNames {
+            if let companyNames { return companyNames }
+            let made = try CompanyNames(db: db)
+            companyNames = made
+            return made
         }
     }
 

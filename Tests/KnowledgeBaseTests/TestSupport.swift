@@ -69,11 +69,19 @@ let logTables: Set<String> = ["import_log", "runs", "history", "schema_migration
 /// `fingerprint` without the named tables.
 func fingerprint(_ db: Database, excluding excluded: Set<String>) throws -> String {
     var text = ""
-    let tables = try db.allRows("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    // A virtual table's shadow tables are its storage (FTS5's segments depend on how
+    // the rows came in); the virtual table itself gives its content.
+    let tables = try db.allRows(
+        """
+        SELECT name FROM sqlite_schema WHERE type = 'table'
+          AND name NOT IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'shadow')
+        ORDER BY name
+        """)
     for table in tables {
         guard case .text(let name) = table[0], !excluded.contains(name) else { continue }
         text += "== \(name)\n"
-        for row in try db.allRows("SELECT * FROM \(SQL.identifier(name)) ORDER BY 1, 2") {
+        let rowid = name == "search_index" ? "rowid, " : ""
+        for row in try db.allRows("SELECT \(rowid)* FROM \(SQL.identifier(name)) ORDER BY 1, 2") {
             text += "\(row)\n"
         }
     }

@@ -81,6 +81,9 @@ public final class Importer {
                         ? try dropReportIndexes(
                             of: Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) }),
                             keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb }) : []
+                    let deferred = bulk
+                        ? try DeferredTriggers(of: Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) }), in: db)
+                        : nil
                     let run = try Runs.open(db, command: options.command, detail: ordered.map(\.path).joined(separator: " "))
                     let context = try ImportContext(db: db, options: options, run: run, bulk: bulk)
                     if let source = options.sourceID, !context.knownSources.contains(source),
@@ -117,6 +120,7 @@ public final class Importer {
                             for index in rebuild { try db.execute(index) }
                         }
                     }
+                    try deferred?.restore(run: run, in: db)
                     try writeLog(logRows, run: run)
                     try Runs.close(db, run)
                     runID = run

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# How cost grows (issue 15): at each size, a Crunchbase-style export (ROUNDS rounds,
+# ROUNDS/2 organizations, 2.5 x ROUNDS investments) imported by aikb into a freshly
+# seeded knowledge base (wall time, peak memory) beside `sqlite3 .import` of the same
+# files, then every built-in report run on the result (aikb report run NAME --format
+# csv > /dev/null, whole process). Appends one line per measurement to OUT (TSV:
+# rounds, what, seconds, peak KiB); growth_chart.py draws the chart from it.
+# Usage: Benchmarks/scripts/growth.sh OUT.tsv ROUNDS...   (AIKB_BIN: the binary)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=${1:?usage: growth.sh OUT.tsv ROUNDS...}; shift
+aikb=${AIKB_BIN:-$root/.build/release/aikb}
+[ -x "$aikb" ] || (cd "$root" && swift build -c release --static-swift-stdlib --product aikb >/dev/null)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$aikb" --db "$work/seeded.sqlite" init 2>/dev/null
+reports=$(sqlite3 "$work/seeded.sqlite" "SELECT name FROM reports WHERE builtin = 1 ORDER BY name")
+# measure ROUNDS WHAT COMMAND...: one run, wall seconds and peak KiB appended to OUT.
+measure() {
+  local rounds=$1 what=$2; shift 2
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" > /dev/null 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
+  read -r seconds peak < <(tail -1 "$work/time")
+  printf '%s\t%s\t%s\t%s\n' "$rounds" "$what" "$seconds" "$peak" | tee -a "$out"
+}
+for rounds in "$@"; do
+  data=${DATA_ROOT:-/tmp}/aikb-import-bench-$rounds
+  [ -f "$data/investments.csv" ] || python3 "$here/generate_crunchbase.py" "$data" "$rounds"
+  files=("$data/organizations.csv" "$data/funding_rounds.csv" "$data/investments.csv")
+  rm -f "$work"/plain.sqlite*; sync
+  measure "$rounds" "sqlite3 .import" sqlite3 "$work/plain.sqlite" \
+    ".import --csv ${files[0]} organizations" ".import --csv ${files[1]} funding_rounds" ".import --csv ${files[2]} investments"
+  rm -f "$work"/plain.sqlite* "$work"/kb.sqlite*
+  cp "$work/seeded.sqlite" "$work/kb.sqlite"; sync
+  measure "$rounds" "aikb import" "$aikb" --db "$work/kb.sqlite" import --format tsv "${files[@]}"
+  for report in $reports; do
+    measure "$rounds" "report $report" "$aikb" --db "$work/kb.sqlite" report run "$report" --format csv
+  done
+done

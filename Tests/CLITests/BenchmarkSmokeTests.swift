@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Every benchmark still runs, on data small enough for the test suite: the scripts in
+/// `Benchmarks/scripts` against this build's aikb, and the wrapper benchmark package.
+/// Nothing here is timed (the figures are in docs/benchmarks.md); what fails is a
+/// benchmark that no longer runs or no longer measures what it names.
+@Suite(.serialized) struct BenchmarkSmokeTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let scripts = root + "/Benchmarks/scripts"
+    static let rounds = "2000"
+
+    /// The Crunchbase-style data the import scripts share, made once by the generator.
+    static let data: String = {
+        let directory = temporaryDirectory() + "/aikb-import-bench-" + rounds
+        _ = try? run("/usr/bin/env", ["python3", scripts + "/generate_crunchbase.py", directory, rounds])
+        return directory
+    }()
+
+    func script(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+        let result = try run(
+            "/bin/bash", [Self.scripts + "/" + name] + arguments,
+            environment: ["AIKB_BIN": aikbBinary, "DATA_DIR": Self.data].merging(environment) { _, new in new })
+        #expect(result.status == 0, "\(name): \(result.stderr)")
+        return result
+    }
+
+    @Test func theGeneratorWritesTheThreeFilesOfACrunchbaseExport() throws {
+        for file in ["organizations", "funding_rounds", "investments"] {
+            let text = try String(contentsOfFile: Self.data + "/\(file).csv", encoding: .utf8)
+            #expect(text.split(separator: "\n").count > 100, "\(file)")
+        }
+    }
+
+    /// growth.sh measures the import and every built-in report; growth_chart.py draws them.
+    @Test func growthMeasuresEveryReportAndTheChartDrawsIt() throws {
+        let directory = temporaryDirectory()
+        let tsv = directory + "/growth.tsv"
+        let parent = URL(fileURLWithPath: Self.data).deletingLastPathComponent().path
+        _ = try script("growth.sh", [tsv, Self.rounds], environment: ["DATA_ROOT": parent])
+        let lines = try String(contentsOfFile: tsv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t") }
+        #expect(lines.allSatisfy { $0.count == 4 && $0[0] == Substring(Self.rounds) && Double($0[2]) != nil && Int($0[3]) != nil })
+        let measured = Set(lines.map { String($0[1]) })
+        #expect(measured.contains("aikb import") && measured.contains("sqlite3 .import"))
+        let seeded = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: seeded).status == 0)
+        let builtin = try sqlite3(seeded, "SELECT 'report ' || name FROM reports WHERE builtin = 1").stdout.split(separator: "\n")
+        #expect(!builtin.isEmpty)
+        for report in builtin { #expect(measured.contains(String(report)), "\(report)") }
+        let chart = try run("/usr/bin/env", ["python3", Self.scripts + "/growth_chart.py", tsv, directory + "/growth.svg"])
+        #expect(chart.status == 0, "\(chart.stderr)")
+        #expect(chart.stdout.contains("| 2,000 |"))
+        #expect(try String(contentsOfFile: directory + "/growth.svg", encoding: .utf8).hasPrefix("<svg "))
+    }
+
+    @Test func theFloorTheImportAndTheHistoryCostRun() throws {
+        let floor = try script("sql_floor.sh", [Self.data])
+        #expect(floor.stdout.contains("sqlite3 .import: ") && floor.stdout.contains("set-based SQL floor: "), "\(floor.stdout)")
+        let imported = try script("import_benchmark.sh", [Self.rounds, "1"])
+        let importLines = imported.stdout + imported.stderr
+        #expect(importLines.contains("aikb import") && importLines.contains("sqlite3 .import"), "\(importLines)")
+        let history = try script("history_cost.sh", [Self.rounds, "1"])
+        let historyLines = history.stdout + history.stderr
+        #expect(historyLines.contains("with history") && historyLines.contains("without history"), "\(historyLines)")
+    }
+
+    /// The report benchmark, on the seeded knowledge base (scale_kb.sql grows one to
+    /// 1M companies, too big for a test; its SQL is checked to run on a copy below).
+    @Test func theMoneyWebAndReportBenchmarkRuns() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        let result = try script("money_web_benchmark.sh", [path, aikbBinary, "1"])
+        for label in ["refresh, nothing changed", "money_flows, sqlite3 -csv", "find corewave", "history companies NVIDIA", "report circular_financing"] {
+            #expect(result.stdout.contains(label), "\(label)")
+        }
+    }
+
+    /// The wrapper benchmark (its own package, with GRDB beside the raw C API).
+    @Test func theWrapperBenchmarkBuildsAndRuns() throws {
+        let scratch = Self.root + "/.build-bench-smoke"
+        let build = try run(
+            "/usr/bin/env", ["swift", "build", "--package-path", Self.root + "/Benchmarks", "--scratch-path", scratch])
+        #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+        let bench = try run(scratch + "/debug/aikb-bench", ["--rows", "1000", "--rounds", "1"])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        #expect(bench.stdout.contains("GRDB") && bench.stdout.contains("raw C"), "\(bench.stdout)")
+    }
+}
