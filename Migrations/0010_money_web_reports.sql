@@ -441,7 +441,8 @@ SELECT investor, company, sector,
        json_extract(a, '$.last') AS last_round_on,
        'portfolio_rounds' AS drill_down
 FROM (
-    SELECT g.name AS investor, c.name AS company, c.sector_id AS sector, c.id AS company_id,
+    -- DISTINCT, as in commitments: each pair's JSON computed once, filters pushed down.
+    SELECT DISTINCT g.name AS investor, c.name AS company, c.sector_id AS sector, c.id AS company_id,
            (SELECT json_object(
                 'units', group_concat(units, ', '), 'joined', count(*),
                 'rounds', group_concat(round_type || coalesce(' ' || announced_on, ''), '; '),
@@ -767,7 +768,11 @@ SELECT company,
        json_extract(o, '$.unstated') + json_extract(i, '$.unstated') AS flows_without_amount,
        'money_flows' AS drill_down
 FROM (
-    SELECT c.name AS company,
+    -- DISTINCT (the rows are distinct anyway) keeps SQLite from flattening this
+    -- subquery into the outer one, which would copy each JSON subquery into every
+    -- json_extract that reads it (12 evaluations per company instead of 2, 47 s at
+    -- 250,000 rounds); a filter on company is still pushed down into it.
+    SELECT DISTINCT c.id, c.name AS company,
            (SELECT json_object(
                 'promised', sum(CASE WHEN counted = 1 AND status IN ('rumored', 'announced', 'committed', 'stalled') THEN amount_usd END),
                 'signed', sum(CASE WHEN counted = 1 AND status = 'signed' THEN amount_usd END),
