@@ -441,8 +441,7 @@ SELECT investor, company, sector,
        json_extract(a, '$.last') AS last_round_on,
        'portfolio_rounds' AS drill_down
 FROM (
-    -- DISTINCT, as in commitments: each pair's JSON computed once, filters pushed down.
-    SELECT DISTINCT g.name AS investor, c.name AS company, c.sector_id AS sector, c.id AS company_id,
+    SELECT g.name AS investor, c.name AS company, c.sector_id AS sector, c.id AS company_id,
            (SELECT json_object(
                 'units', group_concat(units, ', '), 'joined', count(*),
                 'rounds', group_concat(round_type || coalesce(' ' || announced_on, ''), '; '),
