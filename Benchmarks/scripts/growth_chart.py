@@ -17,7 +17,12 @@ for rounds, what, secs, kib in rows:
     seconds[what][int(rounds)] = float(secs)
     peak[what][int(rounds)] = int(kib)
 reports = [w for w in seconds if w.startswith("report ")]
-slowest = {n: max(reports, key=lambda w: seconds[w].get(n, 0)) for n in sizes}
+# The slowest report at each size that has reports measured (a size may have the import only).
+report_sizes = [n for n in sizes if any(n in seconds[w] for w in reports)]
+# Among the reports measured at every one of those sizes (a report stopped at one size
+# is left out of the line, and said so in the text beside the chart).
+complete = [w for w in reports if all(n in seconds[w] for n in report_sizes)]
+slowest = {n: max(complete, key=lambda w: seconds[w][n]) for n in report_sizes}
 
 series = [
     ("Import, seconds", [
@@ -25,7 +30,7 @@ series = [
         ("sqlite3 .import", "#7f7f7f", {n: seconds["sqlite3 .import"][n] for n in sizes}),
     ]),
     ("Slowest report, seconds", [
-        ("slowest built-in report", "#d62728", {n: seconds[slowest[n]][n] for n in sizes}),
+        ("slowest built-in report", "#d62728", {n: seconds[slowest[n]][n] for n in report_sizes}),
     ]),
     ("aikb import peak memory, MiB", [
         ("peak resident memory", "#2ca02c", {n: peak["aikb import"][n] / 1024 for n in sizes}),
@@ -45,7 +50,8 @@ for index, (title, lines) in enumerate(series):
     ymax = max(max(values.values()) for _, _, values in lines)
     # the linear reference reaches further than the data where growth is sublinear
     for _, _, values in lines:
-        ymax = max(ymax, values[sizes[0]] / sizes[0] * xmax)
+        first = min(values)
+        ymax = max(ymax, values[first] / first * max(values))
     ymax *= 1.08
 
     def px(n):
@@ -66,15 +72,16 @@ for index, (title, lines) in enumerate(series):
         svg.append(f'<line x1="{x0}" y1="{py(v):.1f}" x2="{x0 + plot_w}" y2="{py(v):.1f}" stroke="#eee"/>')
     svg.append(f'<text x="{x0 + plot_w / 2}" y="{y0 + 32}" text-anchor="middle">rounds</text>')
     for row, (label, colour, values) in enumerate(lines):
-        slope = values[sizes[0]] / sizes[0]
-        svg.append(f'<line x1="{px(0):.1f}" y1="{py(0):.1f}" x2="{px(xmax):.1f}" y2="{py(slope * xmax):.1f}" '
+        measured = sorted(values)
+        slope = values[measured[0]] / measured[0]
+        svg.append(f'<line x1="{px(0):.1f}" y1="{py(0):.1f}" x2="{px(measured[-1]):.1f}" y2="{py(slope * measured[-1]):.1f}" '
                    f'stroke="{colour}" stroke-dasharray="4 4" stroke-opacity="0.6"/>')
-        points = " ".join(f"{px(n):.1f},{py(values[n]):.1f}" for n in sizes)
+        points = " ".join(f"{px(n):.1f},{py(values[n]):.1f}" for n in measured)
         svg.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        for n in sizes:
+        for n in measured:
             svg.append(f'<circle cx="{px(n):.1f}" cy="{py(values[n]):.1f}" r="3" fill="{colour}"/>')
         svg.append(f'<text x="{x0 + 8}" y="{margin + 4 + 14 * row}" fill="{colour}">{label}</text>')
-    svg.append(f'<text x="{x0 + 8}" y="{margin + 4 + 14 * len(lines)}" fill="#666">dashed: linear from {sizes[0] / 1e6:g}M</text>')
+    svg.append(f'<text x="{x0 + 8}" y="{margin + 4 + 14 * len(lines)}" fill="#666">dashed: linear from the smallest size</text>')
 svg.append("</svg>")
 open(sys.argv[2], "w").write("\n".join(svg) + "\n")
 
@@ -82,5 +89,5 @@ print("| rounds | aikb import | sqlite3 .import | ratio | aikb peak memory | slo
 print("|---:|---:|---:|---:|---:|---|---:|")
 for n in sizes:
     a, s = seconds["aikb import"][n], seconds["sqlite3 .import"][n]
-    print(f"| {n:,} | {a:.1f} s | {s:.1f} s | {a / s:.2f}× | {peak['aikb import'][n] / 1024:.1f} MiB | "
-          f"`{slowest[n][7:]}` | {seconds[slowest[n]][n]:.2f} s |")
+    report = f"`{slowest[n][7:]}` | {seconds[slowest[n]][n]:.2f} s" if n in slowest else "(not measured) |"
+    print(f"| {n:,} | {a:.1f} s | {s:.1f} s | {a / s:.2f}× | {peak['aikb import'][n] / 1024:.1f} MiB | {report} |")

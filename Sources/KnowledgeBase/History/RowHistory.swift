@@ -68,7 +68,7 @@ public enum RowHistory {
         let pairs = table.columns.map { "\(SQL.literal($0.name)), \(SQL.identifier($0.name))" }
         let rowid = table.keepsRowid ? "'_rowid', rowid, " : ""
         return try db.prepare(
-            "SELECT json_object(\(rowid)\(pairs.joined(separator: ", "))) FROM \(SQL.identifier(table.name)) WHERE \(table.rowKeySQL) = :key"
+            "SELECT json_object(\(rowid)\(pairs.joined(separator: ", "))) FROM \(SQL.identifier(table.name)) WHERE \(table.keyCondition)"
         ).firstRow(binding: ["key": .text(rowKey)]) { $0.string(at: 0) }
     }
 
@@ -107,7 +107,7 @@ enum HistoryKey {
         func add(_ sql: String, _ bindings: [String: Value]) throws {
             for value in try db.strings(sql, binding: bindings) where !found.contains(value) { found.append(value) }
         }
-        try add("SELECT \(table.rowKeySQL) FROM \(quoted) WHERE \(table.rowKeySQL) = :key", ["key": .text(key)])
+        try add("SELECT \(table.rowKeySQL) FROM \(quoted) WHERE \(table.keyCondition)", ["key": .text(key)])
         if found.isEmpty && names.contains("external_id") {
             try add("SELECT \(table.rowKeySQL) FROM \(quoted) WHERE external_id = :key", ["key": .text(key)])
         }
