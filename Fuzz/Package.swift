@@ -11,13 +11,15 @@ let package = Package(
     name: "aikb-fuzz",
     dependencies: [.package(name: "aikb", path: "..")],
     targets: [
+        // libFuzzer's driver, declared once for the three entry points.
+        .target(name: "FuzzDriver"),
         // Each target links libFuzzer's main; the code under test is instrumented by
         // the flags Fuzz/run passes to every target (coverage and address sanitizer).
         // The streaming CSV reader: any bytes, in records, in chunks of any size.
-        .executableTarget(name: "fuzz-csv", dependencies: [.product(name: "CSV", package: "aikb")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzDriver", .product(name: "CSV", package: "aikb")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
         // Amounts ("$1.5B", "up to €1.7bn") and ISO dates of day, month or year precision.
-        .executableTarget(name: "fuzz-values", dependencies: [.product(name: "KnowledgeBase", package: "aikb")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "fuzz-values", dependencies: ["FuzzDriver", .product(name: "KnowledgeBase", package: "aikb")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
         // `--where COL<op>VALUE` filters.
-        .executableTarget(name: "fuzz-where", dependencies: [.product(name: "Query", package: "aikb")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
+        .executableTarget(name: "fuzz-where", dependencies: ["FuzzDriver", .product(name: "Query", package: "aikb")], swiftSettings: fuzzer, linkerSettings: fuzzerLink),
     ]
 )

@@ -77,13 +77,12 @@ public final class Importer {
             // Per connection, and only settable outside a transaction.
             try db.withPragma("foreign_keys", bulk ? "OFF" : "ON") {
                 try db.inTransaction(.immediate) {
+                    let written = Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) })
                     let rebuild = bulk
                         ? try dropReportIndexes(
-                            of: Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) }),
-                            keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb }) : []
-                    let deferred = bulk
-                        ? try DeferredTriggers(of: Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) }), in: db)
-                        : nil
+                            of: written, keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb })
+                        : []
+                    let deferred = bulk ? try DeferredTriggers(of: written, in: db) : nil
                     let run = try Runs.open(db, command: options.command, detail: ordered.map(\.path).joined(separator: " "))
                     let context = try ImportContext(db: db, options: options, run: run, bulk: bulk)
                     if let source = options.sourceID, !context.knownSources.contains(source),
