@@ -148,6 +148,11 @@ import Testing
         let (key, versions) = try RowHistory.versions(of: "round_investors", key: "openai-2024-10/Thrive Capital", in: db)
         #expect(key.contains("/"))
         #expect(versions.last?.changes == "is_lead: 1 → 0")
+        // The row key itself (ids, found through the primary key), and not its
+        // look-alike with a leading zero.
+        let byIDs = try RowHistory.versions(of: "round_investors", key: key, in: db)
+        #expect(byIDs.rowKey == key && byIDs.versions.count == versions.count)
+        #expect(throws: KnowledgeBaseError.self) { try RowHistory.versions(of: "round_investors", key: "0" + key, in: db) }
         try db.execute("DELETE FROM funding_rounds WHERE external_id = 'lambda-2025-02'")
         let gone = try RowHistory.versions(of: "funding_rounds", key: "lambda-2025-02", in: db).versions
         #expect(gone.last?.change == "deleted")

@@ -42,8 +42,19 @@ struct TrackedTable {
     /// its integer id, through the primary key (the key expression alone reads every
     /// row: 0.7 s for `aikb history funding_rounds` at 2M rounds), the text compared too
     /// so that `007` is not row 7.
+    /// A key of several columns (`round_id || '/' || investor_id`) whose first is an
+    /// integer leading the primary key goes through the key too: the digits before the
+    /// first separator are that column, as an integer's text holds no separator.
     var keyCondition: String {
-        rowKeySQL == "CAST(id AS TEXT)" ? "id = CAST(:key AS INTEGER) AND \(rowKeySQL) = :key" : "\(rowKeySQL) = :key"
+        if rowKeySQL == "CAST(id AS TEXT)" { return "id = CAST(:key AS INTEGER) AND \(rowKeySQL) = :key" }
+        if let first = columns.first(where: { $0.name == keyColumns.first }), first.type.uppercased() == "INTEGER",
+            rowKeySQL.hasPrefix(first.name + " || '"),
+            let separator = rowKeySQL.dropFirst(first.name.count + 5).first, separator != "'"
+        {
+            let separatorLiteral = SQL.literal(String(separator))
+            return "\(SQL.identifier(first.name)) = CAST(substr(:key, 1, instr(:key, \(separatorLiteral)) - 1) AS INTEGER) AND \(rowKeySQL) = :key"
+        }
+        return "\(rowKeySQL) = :key"
     }
 
     /// `json_extract(:json, '$.column')` for a column, REAL ones cast back exactly.
