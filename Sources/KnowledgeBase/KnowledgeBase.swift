@@ -96,9 +96,7 @@ public enum KnowledgeBase {
         } catch let error as SQLiteError where error.code ~= .SQLITE_CORRUPT {
             throw KnowledgeBaseError(.notFound, "\(path): the database file is damaged (\(error.message)); restore it from a copy")
         }
-        // Only now that it is known to be aikb's may the file's journal mode change, and
-        // its views and triggers run (they keep an FTS5 index and read JSON).
-        try db.trustSchema()
+        // Only now that it is known to be aikb's may the file's journal mode change.
         if !readOnly { try db.useWAL() }
         return (db, report)
     }

@@ -83,38 +83,46 @@ public enum Search {
         // trigram in no document means no match at all), and instr() keeps the
         // documents that hold the text itself: the common trigrams' long lists
         // ("com" is in every "Company ...") are never read.
+        func substringMatch(_ row: Row) {
+            let rowid = row.int64(at: 0)
+            let isDeal = rowid % 2 == 1
+            let name = row.optionalString(at: 1)
+            let aliases = row.optionalString(at: 2)
+            let notes = row.optionalString(at: 3)
+            let id = rowid / 2
+            if isDeal {
+                if let name, name.lowercased().contains(lowered) {
+                    add(Hit(match: .deal, kind: "deal", id: id, name: name, detail: nil))
+                } else if let notes {
+                    add(Hit(match: .notes, kind: "deal", id: id, name: name ?? "", detail: snippet(notes, around: lowered)))
+                }
+            } else if let name, name.lowercased().contains(lowered) {
+                add(Hit(match: .name, kind: "company", id: id, name: name, detail: nil))
+            } else if let aliases, let alias = aliases.split(separator: ";").map({ String($0.trimmingSpaces()) })
+                .first(where: { $0.lowercased().contains(lowered) })
+            {
+                add(Hit(match: .alias, kind: "company", id: id, name: name ?? "", detail: "alias " + alias))
+            } else if let notes {
+                add(Hit(match: .notes, kind: "company", id: id, name: name ?? "", detail: snippet(notes, around: lowered)))
+            }
+        }
+        let holdsText = "(instr(lower(name), :text) > 0 OR instr(lower(aliases), :text) > 0 OR instr(lower(notes), :text) > 0)"
+        // Documents another client changed since aikb last indexed them are read from
+        // the tables themselves (few), and their stale index entries left out.
+        let pending = try typed.count >= 3 && SearchIndex.hasPending(db)
         let trigrams = try CompanyNames.trigrams(of: typed, in: db)
         if let rarest = trigrams.first, rarest.documents > 0 {
             let rare = trigrams.prefix(3).map { "\"" + $0.gram.replacingQuotes() + "\"" }.joined(separator: " AND ")
             let statement = try db.prepare(
                 """
-                SELECT rowid, name, aliases, notes FROM search_index WHERE search_index MATCH :query
-                  AND (instr(lower(name), :text) > 0 OR instr(lower(aliases), :text) > 0 OR instr(lower(notes), :text) > 0)
-                LIMIT :cap
+                SELECT rowid, name, aliases, notes FROM search_index WHERE search_index MATCH :query AND \(holdsText)
+                \(pending ? "AND rowid NOT IN (SELECT doc FROM search_pending)" : "") LIMIT :cap
                 """)
-            try statement.forEachRow(binding: ["query": .text(rare), "text": .text(lowered), "cap": cap]) { row in
-                let rowid = row.int64(at: 0)
-                let isDeal = rowid % 2 == 1
-                let name = row.optionalString(at: 1)
-                let aliases = row.optionalString(at: 2)
-                let notes = row.optionalString(at: 3)
-                let id = rowid / 2
-                if isDeal {
-                    if let name, name.lowercased().contains(lowered) {
-                        add(Hit(match: .deal, kind: "deal", id: id, name: name, detail: nil))
-                    } else if let notes {
-                        add(Hit(match: .notes, kind: "deal", id: id, name: name ?? "", detail: snippet(notes, around: lowered)))
-                    }
-                } else if let name, name.lowercased().contains(lowered) {
-                    add(Hit(match: .name, kind: "company", id: id, name: name, detail: nil))
-                } else if let aliases, let alias = aliases.split(separator: ";").map({ String($0.trimmingSpaces()) })
-                    .first(where: { $0.lowercased().contains(lowered) })
-                {
-                    add(Hit(match: .alias, kind: "company", id: id, name: name ?? "", detail: "alias " + alias))
-                } else if let notes {
-                    add(Hit(match: .notes, kind: "company", id: id, name: name ?? "", detail: snippet(notes, around: lowered)))
-                }
-            }
+            try statement.forEachRow(binding: ["query": .text(rare), "text": .text(lowered), "cap": cap], substringMatch)
+        }
+        if pending {
+            try db.prepare("SELECT * FROM (\(SearchIndex.pendingDocumentsSQL)) WHERE \(holdsText) LIMIT :cap")
+                .forEachRow(binding: ["text": .text(lowered), "cap": cap], substringMatch)
         }
 
         // Misspellings, when no name or alias matched.

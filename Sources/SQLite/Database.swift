@@ -57,7 +57,7 @@ public final class Database {
         // Files get shared, and SQLite's advice for a file that may be untrusted is
         // defensive mode (no writable_schema, no direct writes to shadow tables, ...)
         // and an untrusted schema: views, triggers, CHECKs and defaults may only call
-        // functions marked innocuous, until trustSchema() says whose schema it is.
+        // functions and virtual tables marked innocuous, whoever made the file.
         guard csqlite_db_config_flag(connection, SQLITE_DBCONFIG_DEFENSIVE, 1) == SQLITE_OK else {
             throw SQLiteError.last(from: connection, code: SQLITE_ERROR).with(message: "cannot turn on defensive mode: \(path)")
         }
@@ -73,16 +73,6 @@ public final class Database {
         if wal && mode != .readOnly && !isInMemory {
             try useWAL()
         }
-    }
-
-    /// Trusts the schema's views and triggers to call any function and virtual table,
-    /// once the caller knows whose schema it is. SQLite 3.40 does not mark FTS5 or its
-    /// JSON functions innocuous although neither has a side effect, so a schema that
-    /// keeps a full-text index by triggers or reads JSON in views needs this; nothing
-    /// with a side effect is reachable from SQL here (no extension loading, no
-    /// `fts3_tokenizer`, only pure functions registered, defensive mode on).
-    public func trustSchema() throws {
-        try execute("PRAGMA trusted_schema = ON")
     }
 
     /// Turns on WAL journaling: readers keep working while one writer writes.

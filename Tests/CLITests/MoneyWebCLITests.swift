@@ -100,4 +100,32 @@ import Testing
         #expect(nothing.status == 0)
         #expect(nothing.stderr == "aikb: nothing matches \"xqzvw\"\n")
     }
+
+    /// aikb keeps the search index itself (trusted_schema is OFF, so no trigger may
+    /// write FTS5): a run that writes indexes what it changed; a change another client
+    /// made is found from the tables until the next run indexes it.
+    @Test func findSeesChangesByAikbAndByOtherClients() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        func names(_ text: String) throws -> [String] {
+            let found = try aikb("find", text, "--format", "csv", "--columns", "name", db: path)
+            return found.stdout.split(separator: "\n").dropFirst().map(String.init)
+        }
+        func pending() throws -> String { try sqlite3(path, "SELECT count(*) FROM search_pending").stdout }
+        let renamed = try aikb("sql", "--write", "UPDATE companies SET notes = 'runs a quokkafarm' WHERE name = 'Lambda'", db: path)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(try pending() == "0\n")
+        #expect(try names("quokkafarm") == ["Lambda"])
+        // sqlite3 writes: the triggers note the documents, find reads them from the tables.
+        _ = try sqlite3(path, "UPDATE companies SET notes = 'now a wombatworks' WHERE name = 'Lambda'; DELETE FROM company_aliases WHERE alias = 'Stargate'")
+        #expect(try pending() == "2\n")
+        #expect(try names("quokkafarm").isEmpty)
+        #expect(try names("wombatworks") == ["Lambda"])
+        #expect(try !aikb("find", "stargate", "--format", "csv", db: path).stdout.contains("alias Stargate"))
+        // The next run that writes indexes them.
+        #expect(try aikb("sql", "--write", "UPDATE companies SET notes = notes WHERE 0", db: path).status == 0)
+        #expect(try pending() == "0\n")
+        #expect(try names("wombatworks") == ["Lambda"])
+        #expect(try sqlite3(path, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"wombatworks\"'").stdout == "1\n")
+    }
 }

@@ -74,13 +74,21 @@ import Testing
         #expect(bytes(path) == before)
     }
 
-    /// Opened as SQLite advises for files that may be untrusted: defensive mode, and a
-    /// schema trusted only once the file is known to be aikb's (its own triggers keep
-    /// an FTS5 index, its views read JSON). Even then a crafted view or trigger reaches
-    /// nothing with a side effect.
+    /// Opened as SQLite advises for files that may be untrusted: defensive mode and
+    /// `trusted_schema = OFF` on every file, aikb's own included, so a view or trigger
+    /// may call only functions marked innocuous (aikb's schema needs no other).
     @Test func craftedSchemasAreRefusedWithoutACrashOrAWrite() throws {
         let path = temporaryDirectory() + "/kb.sqlite"
         #expect(try aikb("init", db: path).status == 0)
+        let pragma = try aikb("sql", "PRAGMA trusted_schema", "--format", "csv", db: path)
+        #expect(pragma.stdout == "trusted_schema\n0\n", "\(pragma.stdout) \(pragma.stderr)")
+        // A function with no side effect that SQLite 3.40 does not mark innocuous is
+        // refused in a view too: the schema is not trusted, whoever wrote it.
+        _ = try sqlite3(path, "CREATE VIEW quoted AS SELECT json_quote(name) AS q FROM companies; PRAGMA wal_checkpoint(TRUNCATE)")
+        let quoted = try aikb("sql", "SELECT * FROM quoted", db: path)
+        #expect(quoted.status == 65, "\(quoted.stderr)")
+        #expect(quoted.stderr.contains("unsafe use of json_quote()"), "\(quoted.stderr)")
+        #expect(try aikb("sql", "SELECT json_quote(name) FROM companies LIMIT 1", db: path).status == 0)  // direct use is fine
         // A view that calls a function no schema should call.
         _ = try sqlite3(path, "CREATE VIEW evil AS SELECT load_extension('/tmp/nothing.so') AS x; PRAGMA wal_checkpoint(TRUNCATE)")
         let view = try aikb("sql", "SELECT * FROM evil", db: path)
@@ -98,7 +106,7 @@ import Testing
         // Defensive mode: even --write cannot make the schema writable.
         let writable = try aikb("sql", "--write", "PRAGMA writable_schema = ON", db: path)
         #expect(writable.status == 77)
-        // A file that is SQLite but not aikb's is refused before its schema is trusted.
+        // A file that is SQLite but not aikb's is refused before its schema is read.
         let other = temporaryDirectory() + "/other.sqlite"
         _ = try sqlite3(other, "CREATE TABLE t (x); CREATE VIEW v AS SELECT json_quote(x) FROM t")
         let refused = try aikb("sql", "SELECT * FROM v", db: other)

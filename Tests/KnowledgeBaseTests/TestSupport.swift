@@ -81,7 +81,8 @@ func fingerprint(_ db: Database, excluding excluded: Set<String>) throws -> Stri
         guard case .text(let name) = table[0], !excluded.contains(name) else { continue }
         text += "== \(name)\n"
         let rowid = name == "search_index" ? "rowid, " : ""
-        for row in try db.allRows("SELECT \(rowid)* FROM \(SQL.identifier(name)) ORDER BY 1, 2") {
+        let order = try rowid.isEmpty && db.columns(of: name).count == 1 ? "1" : "1, 2"
+        for row in try db.allRows("SELECT \(rowid)* FROM \(SQL.identifier(name)) ORDER BY \(order)") {
             text += "\(row)\n"
         }
     }

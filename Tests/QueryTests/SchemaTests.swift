@@ -39,6 +39,37 @@ import Testing
         }
     }
 
+    /// Every file is opened with `trusted_schema = OFF`: each view and each trigger of
+    /// aikb's schema must call only innocuous functions and no virtual table (FTS5 is
+    /// not innocuous in SQLite 3.40, nor are its JSON functions). Preparing a statement
+    /// is what SQLite refuses ("unsafe use of ..."), so every view is read and every
+    /// trigger fired, inside a transaction rolled back.
+    @Test func everyViewAndTriggerRunsUnderAnUntrustedSchema() throws {
+        let db = try seededDatabase()
+        #expect(try db.firstValue("PRAGMA trusted_schema") == .integer(0))
+        for view in try db.strings("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name") {
+            #expect(throws: Never.self, "\(view)") { _ = try db.allRows("SELECT * FROM \(SQL.identifier(view)) LIMIT 1") }
+        }
+        let tables = try db.strings("SELECT DISTINCT tbl_name FROM sqlite_schema WHERE type = 'trigger' ORDER BY 1")
+        #expect(tables.contains("companies") && tables.contains("funding_rounds"))
+        try db.execute("PRAGMA foreign_keys = OFF; SAVEPOINT fire")  // a delete is only to fire triggers
+        for table in tables {
+            let quoted = SQL.identifier(table)
+            // An update of every column of one row, and its delete: the AFTER UPDATE and
+            // DELETE triggers are compiled (and run) whatever their WHEN clause says.
+            let stored = try db.columns(of: table).filter { !$0.isGenerated }
+            let assignments = stored.map { "\(SQL.identifier($0.name)) = \(SQL.identifier($0.name))" }.joined(separator: ", ")
+            let key = stored.filter { $0.primaryKeyPosition > 0 }.sorted { $0.primaryKeyPosition < $1.primaryKeyPosition }
+                .map { SQL.identifier($0.name) }.joined(separator: ", ")
+            let oneRow = "(\(key.isEmpty ? "rowid" : key)) IN (SELECT \(key.isEmpty ? "rowid" : key) FROM \(quoted) LIMIT 1)"
+            #expect(throws: Never.self, "\(table)") {
+                try db.execute("UPDATE \(quoted) SET \(assignments) WHERE \(oneRow)")
+                try db.execute("DELETE FROM \(quoted) WHERE \(oneRow)")
+            }
+        }
+        try db.execute("ROLLBACK TO fire; RELEASE fire; PRAGMA foreign_keys = ON")
+    }
+
     @Test func schemaShowsGeneratedColumnsForeignKeysAndUnits() throws {
         let db = try seededDatabase()
         let deals = try Schema.object("supply_deals", in: db)

@@ -18,9 +18,11 @@ public enum Runs {
     }
 
     /// Closes the run: its changes are complete, and what is derived from the knowledge
-    /// tables (the loop index, see MoneyWeb) is brought up to date in the same
-    /// transaction, whichever command wrote (import, sql --write, undo, migrate).
+    /// tables (the search index, see SearchIndex; the loop index, see MoneyWeb) is
+    /// brought up to date in the same transaction, whichever command wrote (import,
+    /// sql --write, undo, migrate).
     public static func close(_ db: Database, _ run: Int64) throws {
+        try SearchIndex.update(db)
         if try db.objectExists("money_loop_index_state", kinds: [.table]) { try MoneyWeb.refresh(db) }
         try db.execute(
             "UPDATE runs SET is_open = 0, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = :id",

@@ -42,7 +42,9 @@ struct DeferredTriggers {
             ]),
         Deferred(
             trigger: "companies_search_insert", table: "companies",
-            // A company the run also renamed was indexed by the update trigger already.
+            // Indexed directly, not noted in search_pending for SearchIndex.update: a
+            // company the run also renamed is noted by the update trigger, and
+            // re-indexed from the table at the run's close.
             catchUp: [
                 """
                 INSERT INTO search_index (rowid, name, aliases, notes)

@@ -53,8 +53,6 @@ public struct Migrator: Sendable {
     /// fails is rolled back and the database stays at the previous version.
     @discardableResult
     public func migrate(_ db: Database) throws -> [Migration] {
-        // The schema being written is aikb's own (its triggers keep FTS5 and write JSON).
-        try db.trustSchema()
         try createHistoryTable(db)
         var appliedNow: [Migration] = []
         for migration in migrations {
