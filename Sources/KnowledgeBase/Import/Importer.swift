@@ -112,16 +112,16 @@ public final class Importer {
                         sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
                     }
                     guard sink.count == 0 && !options.dryRun else { return .rollback }
-                    // SQLite's sorter takes as much memory as the page cache may: shrink the
-                    // cache while indexes are built, so the two do not add up past 64 MiB.
-                    if !rebuild.isEmpty {
-                        try db.withPragma("cache_size", Self.indexBuildCacheSize) {
-                            for index in rebuild { try db.execute(index) }
-                        }
+                    // SQLite's sorter takes as much memory as the page cache may, and so do
+                    // the end of a run's derived data (FTS5's pending documents, the loop
+                    // finder's graph): shrink the cache for all of it, so the two do not add
+                    // up past 64 MiB (with the full cache, 66.2 MiB at 2M rounds, at the end).
+                    try db.withPragma("cache_size", Self.indexBuildCacheSize) {
+                        for index in rebuild { try db.execute(index) }
+                        try deferred?.restore(run: run, in: db)
+                        try writeLog(logRows, run: run)
+                        try Runs.close(db, run)
                     }
-                    try deferred?.restore(run: run, in: db)
-                    try writeLog(logRows, run: run)
-                    try Runs.close(db, run)
                     runID = run
                     committed = true
                     return .commit
@@ -141,7 +141,8 @@ public final class Importer {
 
     /// 24 MiB (measured: 32 MiB gave a peak of 64.6 MiB on the 1M-round benchmark).
     static let importCacheSize = "-24576"
-    /// 8 MiB while a bulk import rebuilds its indexes, leaving room for the sorter.
+    /// 8 MiB while an import rebuilds its indexes and closes its run, leaving room for
+    /// the sorter, FTS5 and the loop finder.
     static let indexBuildCacheSize = "-8192"
     /// Rows between progress reports: frequent enough for a smooth bar, rare enough to cost nothing.
     static let progressInterval = 4096
