@@ -75,6 +75,12 @@ public final class Database {
         }
     }
 
+    /// Frees what the connection's page cache holds that it can give up (pages not in
+    /// use), for a job that needs the memory for something else next.
+    public func releaseMemory() {
+        sqlite3_db_release_memory(handle)
+    }
+
     /// Turns on WAL journaling: readers keep working while one writer writes.
     public func useWAL() throws {
         try execute("PRAGMA journal_mode = WAL")

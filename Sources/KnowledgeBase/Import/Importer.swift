@@ -117,9 +117,15 @@ public final class Importer {
                     // finder's graph): shrink the cache for all of it, so the two do not add
                     // up past 64 MiB (with the full cache, 66.2 MiB at 2M rounds, at the end).
                     try db.withPragma("cache_size", Self.indexBuildCacheSize) {
+                        db.releaseMemory()
+                        HeapMemory.returnFreedToSystem()
                         for index in rebuild { try db.execute(index) }
                         try deferred?.restore(run: run, in: db)
                         try writeLog(logRows, run: run)
+                        // The sorter's and FTS5's memory, freed, handed back before the
+                        // loop finder builds its graph.
+                        db.releaseMemory()
+                        HeapMemory.returnFreedToSystem()
                         try Runs.close(db, run)
                     }
                     runID = run
