@@ -1,15 +1,18 @@
 import SQLite
 
-/// The per-row triggers that keep derived data (company groups, the search index) in
-/// step with new companies, replaced during a bulk import by one set-based statement
-/// each at its end, like the report indexes it rebuilds.
+/// The per-row triggers that keep derived data (company groups) in step with new
+/// companies, replaced during a bulk import by one set-based statement each at its
+/// end, like the report indexes it rebuilds.
 ///
 /// Measured on the 200,000-round benchmark: the two AFTER INSERT triggers on companies
-/// cost about as much as the rest of the organizations' import (an FTS5 document and a
-/// company_groups row per company, each a statement of its own). The triggers are
-/// dropped and recreated inside the import's transaction, so a failed, rolled-back or
-/// killed import leaves them exactly as they were; any other client's writes, and
-/// aikb's own updates and deletes, keep going through them.
+/// of migration 0010 cost about as much as the rest of the organizations' import (an
+/// FTS5 document and a company_groups row per company, each a statement of its own).
+/// Since 0011 the search trigger only notes the document (search_pending, indexed at
+/// the run's close by SearchIndex.update) and is not deferred: with it deferred the
+/// benchmark took 27.1 s, without 26.1 s (medians of four). The triggers are dropped and
+/// recreated inside the import's transaction, so a failed, rolled-back or killed
+/// import leaves them exactly as they were; any other client's writes, and aikb's own
+/// updates and deletes, keep going through them.
 struct DeferredTriggers {
     /// A trigger, and the statements that do its work for every row the run inserted
     /// (`:run` is the run's id where a statement names it).
@@ -39,20 +42,7 @@ struct DeferredTriggers {
                 SELECT company_id, top_id, depth FROM chain
                 WHERE NOT EXISTS (SELECT 1 FROM companies p WHERE p.id = chain.top_id AND p.parent_id IS NOT NULL)
                 """,
-            ]),
-        Deferred(
-            trigger: "companies_search_insert", table: "companies",
-            // Indexed directly, not noted in search_pending for SearchIndex.update: a
-            // company the run also renamed is noted by the update trigger, and
-            // re-indexed from the table at the run's close.
-            catchUp: [
-                """
-                INSERT INTO search_index (rowid, name, aliases, notes)
-                SELECT 2 * c.id, c.name, (SELECT group_concat(alias, '; ') FROM company_aliases a WHERE a.company_id = c.id), c.notes
-                FROM companies c
-                WHERE c.created_run = :run AND NOT EXISTS (SELECT 1 FROM search_index s WHERE s.rowid = 2 * c.id)
-                """
-            ]),
+            ])
     ]
 
     private let dropped: [(deferred: Deferred, sql: String)]
