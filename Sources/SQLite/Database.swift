@@ -245,6 +245,23 @@ public final class Database {
         }
     }
 
+    /// Runs `body` and returns, with its result, how many thousand virtual-machine
+    /// instructions SQLite executed meanwhile. Unlike time, the count is the same on
+    /// every run and machine, so a test can tell work that grows with the rows from
+    /// work that grows with their square. Not inside `withTimeLimit` (both use
+    /// SQLite's one progress handler).
+    public func countingInstructions<R>(_ body: () throws -> R) rethrows -> (result: R, thousands: Int) {
+        precondition(timeLimit == nil, "countingInstructions inside withTimeLimit")
+        let counter = InstructionCounter()
+        sqlite3_progress_handler(handle, 1_000, { context in
+            Unmanaged<InstructionCounter>.fromOpaque(context!).takeUnretainedValue().thousands += 1
+            return 0
+        }, Unmanaged.passUnretained(counter).toOpaque())
+        defer { sqlite3_progress_handler(handle, 0, nil, nil) }
+        let result = try withExtendedLifetime(counter) { try body() }
+        return (result, counter.thousands)
+    }
+
     private func installProgressHandler(_ limit: TimeLimit?) {
         timeLimit = limit
         if let limit {
@@ -257,6 +274,11 @@ public final class Database {
             sqlite3_progress_handler(handle, 0, nil, nil)
         }
     }
+}
+
+/// What `countingInstructions` counts, from SQLite's progress handler.
+private final class InstructionCounter {
+    var thousands = 0
 }
 
 /// A deadline on the monotonic clock, polled by SQLite's progress handler.

@@ -80,7 +80,7 @@ public final class Importer {
                     let written = Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) })
                     let rebuild = bulk
                         ? try dropReportIndexes(
-                            of: written, keepRoundsByCompany: ordered.contains { $0.kind == .investors && $0.format == .aikb })
+                            of: written, keeping: Self.importAccessPaths.union(ordered.flatMap { Self.lookupIndexes(of: $0.kind, format: $0.format) }))
                         : []
                     let deferred = bulk ? try DeferredTriggers(of: written, in: db) : nil
                     let run = try Runs.open(db, command: options.command, detail: ordered.map(\.path).joined(separator: " "))
@@ -143,8 +143,23 @@ public final class Importer {
     }
 
     /// Indexes the importers themselves look rows up by, kept through bulk imports:
-    /// companies by name (a new organization's name must be free).
-    static let importAccessPaths: Set<String> = ["companies_by_name"]
+    /// companies by name (a new organization's name must be free), and a company's
+    /// external ids (a Crunchbase organization named like a known company is that
+    /// company only if it has no Crunchbase uuid yet: without the index, each such
+    /// namesake read every uuid so far, 1,039 s of the 2M-round import's 1,451 s).
+    static let importAccessPaths: Set<String> = ["companies_by_name", "company_external_ids_by_company"]
+
+    /// Indexes a kind of file's own lookups use, kept through a bulk import of it: a
+    /// round or deal without a file id is found by its natural key, which starts from
+    /// its company (supplier); an aikb investors file finds its rounds by company, and
+    /// Epoch AI's rounds file a company's rounds to match its own against.
+    static func lookupIndexes(of kind: ImportKind, format: FileFormat) -> [String] {
+        switch (kind, format) {
+        case (.rounds, .aikb), (.investors, .aikb), (.rounds, .epochFundingRounds): ["funding_rounds_by_company"]
+        case (.deals, .aikb): ["supply_deals_by_supplier"]
+        default: []
+        }
+    }
 
     /// 24 MiB (measured: 32 MiB gave a peak of 64.6 MiB on the 1M-round benchmark).
     static let importCacheSize = "-24576"
@@ -179,15 +194,13 @@ public final class Importer {
     ///
     /// Keeping such an index up to date row by row means a random B-tree insert per
     /// row; building it once at the end is one sort. Unique indexes stay (they detect
-    /// the rows that already exist), and so does funding_rounds_by_company when an
-    /// aikb investors file looks its rounds up by company. All of it happens inside the
-    /// import's transaction, so a failed or killed import leaves the indexes as they were.
-    private func dropReportIndexes(of tables: Set<String>, keepRoundsByCompany: Bool) throws -> [String] {
+    /// the rows that already exist), and so do the `kept` ones the importers look rows
+    /// up by. All of it happens inside the import's transaction, so a failed or killed
+    /// import leaves the indexes as they were.
+    private func dropReportIndexes(of tables: Set<String>, keeping kept: Set<String>) throws -> [String] {
         var statements: [String] = []
         for index in try db.schemaObjects([.index]) where tables.contains(index.table) {
-            guard let sql = index.sql, !sql.hasPrefix("CREATE UNIQUE"), !Self.importAccessPaths.contains(index.name),
-                !(keepRoundsByCompany && index.name == "funding_rounds_by_company")
-            else { continue }
+            guard let sql = index.sql, !sql.hasPrefix("CREATE UNIQUE"), !kept.contains(index.name) else { continue }
             try db.execute("DROP INDEX \(SQL.identifier(index.name))")
             statements.append(sql)
         }

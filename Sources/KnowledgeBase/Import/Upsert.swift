@@ -33,6 +33,9 @@ final class Upsert {
     private var idIsNull = true
 
     /// The file id column of a table and the columns that identify a row without one.
+    /// The first column is a NOT NULL id every row binds (a company, a supplier): it is
+    /// also compared with `=`, so that looking a key up starts from the table's index on
+    /// it; the `ifnull` comparisons alone scan the whole table for every row.
     struct NaturalKey {
         let idColumn: String
         let columns: [String]
@@ -129,7 +132,9 @@ final class Upsert {
         self.updateParameters = updateParameters
         if let naturalKey {
             let id = quoted(naturalKey.idColumn)
-            let matches = naturalKey.columns.map { "ifnull(\(quoted($0)), '') = ifnull(:\($0), '')" }.joined(separator: " AND ")
+            let leading = naturalKey.columns[0]
+            let matches = (["\(quoted(leading)) = :\(leading)"]
+                + naturalKey.columns.map { "ifnull(\(quoted($0)), '') = ifnull(:\($0), '')" }).joined(separator: " AND ")
             let adopt = try db.prepare(
                 """
                 UPDATE \(quotedTable) SET \(id) = :\(naturalKey.idColumn)

@@ -21,18 +21,21 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
             classification: .insertFirst, run: context.run)
         roundByExternalID = try context.db.prepare(
             "SELECT id FROM funding_rounds WHERE external_id = :round_uuid", persistent: true)
+        // VALUES with the lookups inside, not INSERT ... SELECT (see
+        // CrunchbaseOrganizationsImporter): an unknown uuid leaves a NOT NULL key NULL,
+        // and OR IGNORE skips the row.
+        let round = "(SELECT id FROM funding_rounds WHERE external_id = :round_uuid)"
         insertNew = try context.db.prepare(
             """
             INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id, created_run)
-            SELECT funding_rounds.id, company_external_ids.company_id, :is_lead, :source_id, \(context.run)
-            FROM funding_rounds, company_external_ids
-            WHERE funding_rounds.external_id = :round_uuid
-              AND company_external_ids.scheme = 'crunchbase' AND company_external_ids.external_id = :investor_uuid
+            VALUES (\(round),
+                    (SELECT company_id FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = :investor_uuid),
+                    :is_lead, :source_id, \(context.run))
             """, persistent: true)
         insertNewOfInvestor = try context.db.prepare(
             """
             INSERT OR IGNORE INTO round_investors (round_id, investor_id, is_lead, source_id, created_run)
-            SELECT id, :investor_id, :is_lead, :source_id, \(context.run) FROM funding_rounds WHERE external_id = :round_uuid
+            VALUES (\(round), :investor_id, :is_lead, :source_id, \(context.run))
             """, persistent: true)
         roundUUID = try roundByExternalID.parameter("round_uuid")
         newParticipation = try NewParticipation(insertNew, investor: "investor_uuid")

@@ -38,12 +38,14 @@ final class CrunchbaseRoundsImporter: RowImporter {
         upsert = try Upsert(
             db: context.db, table: "funding_rounds", columns: Self.columns,
             conflicts: [("(external_id)", nil)], keyColumns: ["external_id"], classification: .rowid, run: context.run)
-        let values = Self.columns.map { $0 == "company_id" ? "company_id" : ":" + $0 }.joined(separator: ", ")
+        // VALUES, not SELECT, as in CrunchbaseOrganizationsImporter: an unknown
+        // organization leaves company_id NULL, and OR IGNORE skips the row.
+        let company = "(SELECT company_id FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = :org_uuid)"
+        let values = Self.columns.map { $0 == "company_id" ? company : ":" + $0 }.joined(separator: ", ")
         insertNew = try context.db.prepare(
             """
             INSERT OR IGNORE INTO funding_rounds (\(Self.columns.joined(separator: ", ")), created_run)
-            SELECT \(values), \(context.run)
-            FROM company_external_ids WHERE scheme = 'crunchbase' AND external_id = :org_uuid
+            VALUES (\(values), \(context.run))
             """, persistent: true)
         newRound = try NewRound(insertNew)
     }
