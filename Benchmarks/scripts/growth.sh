@@ -5,7 +5,9 @@
 # files, then every built-in report run on the result (aikb report run NAME --format
 # csv > /dev/null, whole process). Appends one line per measurement to OUT (TSV:
 # rounds, what, seconds, peak KiB); growth_chart.py draws the chart from it.
-# Usage: Benchmarks/scripts/growth.sh OUT.tsv ROUNDS...   (AIKB_BIN: the binary)
+# Usage: Benchmarks/scripts/growth.sh OUT.tsv ROUNDS...   (AIKB_BIN: the binary;
+# GROWTH_REPORTS: the reports to run at each size, default every built-in one, "none"
+# for the import alone)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -15,7 +17,8 @@ aikb=${AIKB_BIN:-$root/.build/release/aikb}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$aikb" --db "$work/seeded.sqlite" init 2>/dev/null
-reports=$(sqlite3 "$work/seeded.sqlite" "SELECT name FROM reports WHERE builtin = 1 ORDER BY name")
+reports=${GROWTH_REPORTS:-$(sqlite3 "$work/seeded.sqlite" "SELECT name FROM reports WHERE builtin = 1 ORDER BY name")}
+[ "$reports" != none ] || reports=
 # measure ROUNDS WHAT COMMAND...: one run, wall seconds and peak KiB appended to OUT.
 measure() {
   local rounds=$1 what=$2; shift 2
