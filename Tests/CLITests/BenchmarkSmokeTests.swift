@@ -52,6 +52,15 @@ import Testing
         #expect(chart.status == 0, "\(chart.stderr)")
         #expect(chart.stdout.contains("| 2,000 |"))
         #expect(try String(contentsOfFile: directory + "/growth.svg", encoding: .utf8).hasPrefix("<svg "))
+        // GROWTH_REPORTS: the named reports only; none, the import alone.
+        let some = directory + "/some.tsv", none = directory + "/none.tsv"
+        _ = try script("growth.sh", [some, Self.rounds], environment: ["DATA_ROOT": parent, "GROWTH_REPORTS": "money_loops"])
+        _ = try script("growth.sh", [none, Self.rounds], environment: ["DATA_ROOT": parent, "GROWTH_REPORTS": "none"])
+        let names = { (path: String) in
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { String($0.split(separator: "\t")[1]) }
+        }
+        #expect(try names(some) == ["sqlite3 .import", "aikb import", "report money_loops"])
+        #expect(try names(none) == ["sqlite3 .import", "aikb import"])
     }
 
     @Test func theFloorTheImportAndTheHistoryCostRun() throws {
