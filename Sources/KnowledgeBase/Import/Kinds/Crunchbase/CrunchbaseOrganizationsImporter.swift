@@ -7,7 +7,7 @@ import SQLite
 // takes the checked path, which updates it or reports the problem. They are INSERT ...
 // VALUES with the lookups as subqueries, not INSERT ... SELECT: SQLite copies the rows
 // of an INSERT ... SELECT into a temporary table first when the table has an insert
-// trigger (created_run's), a B-tree opened and closed for every row.
+// trigger (the search index's, created_run's), a B-tree opened and closed for every row.
 
 /// Crunchbase `organizations.csv`. An organization whose uuid is known is that
 /// company; so is one whose name or alias is a known company without a Crunchbase
