@@ -63,6 +63,14 @@ import Testing
         #expect(try names(none) == ["sqlite3 .import", "aikb import"])
     }
 
+    /// check_lists.py times each kind of CHECK; on a few rows only.
+    @Test func theCheckListCostRuns() throws {
+        let result = try run("/usr/bin/env", ["python3", Self.scripts + "/check_lists.py"], environment: ["ROWS": "500"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let variants = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").first.map(String.init) ?? "" }
+        #expect(variants == ["none", "in", "or", "in", "or", "none"], "\(result.stdout)")
+    }
+
     @Test func theFloorTheImportAndTheHistoryCostRun() throws {
         let floor = try script("sql_floor.sh", [Self.data])
         #expect(floor.stdout.contains("sqlite3 .import: ") && floor.stdout.contains("set-based SQL floor: "), "\(floor.stdout)")
