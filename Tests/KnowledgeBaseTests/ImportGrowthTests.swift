@@ -50,7 +50,10 @@ import Testing
     func roundsWithoutAnIDCostTheSamePerRow(bulk: Bool) throws {
         let rounds = { (n: Int) in
             "company,round_type,announced_on,amount_usd,source_id\n"
-                + (0..<n).map { "Growth Co \($0),seed,2024-01-\(String(1 + $0 % 28).count == 1 ? "0" : "")\(1 + $0 % 28),1M,T1\n" }.joined()
+                + (0..<n).map { i in
+                    let day = 1 + i % 28
+                    return "Growth Co \(i),seed,2024-01-\(day < 10 ? "0" : "")\(day),1M,T1\n"
+                }.joined()
         }
         let small = try instructionsPerRow(1_500, file: "rounds.csv", bulk: bulk, createMissing: true, rounds)
         let large = try instructionsPerRow(3_000, file: "rounds.csv", bulk: bulk, createMissing: true, rounds)
