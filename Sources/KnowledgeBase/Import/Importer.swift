@@ -117,16 +117,18 @@ public final class Importer {
                     // finder's graph): shrink the cache for all of it and hand what it frees
                     // back, so the two do not add up past 64 MiB (measured at 2M rounds:
                     // 66.2 MiB with the full cache, 65.2 shrunk, 60.5 handed back).
-                    try db.withPragma("cache_size", Self.indexBuildCacheSize) {
+                    let handBackMemory = { [db] in
                         db.releaseMemory()
                         HeapMemory.returnFreedToSystem()
+                    }
+                    try db.withPragma("cache_size", Self.indexBuildCacheSize) {
+                        handBackMemory()
                         for index in rebuild { try db.execute(index) }
                         try deferred?.restore(run: run, in: db)
                         try writeLog(logRows, run: run)
                         // The sorter's and FTS5's memory, freed, handed back before the
                         // loop finder builds its graph.
-                        db.releaseMemory()
-                        HeapMemory.returnFreedToSystem()
+                        handBackMemory()
                         try Runs.close(db, run)
                     }
                     runID = run

@@ -58,7 +58,7 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
                   AND NOT EXISTS (SELECT 1 FROM companies WHERE name = :name)
                   AND NOT EXISTS (SELECT 1 FROM company_aliases WHERE alias = :name) THEN :name END
             """
-        let valuesIfNew = ([nameIfNew] + columns.dropFirst().map { ":" + $0 } + [String(context.run)]).joined(separator: ", ")
+        let valuesIfNew = (columns.map { $0 == "name" ? nameIfNew : ":" + $0 } + [String(context.run)]).joined(separator: ", ")
         insertIfNew = try context.db.prepare(
             "INSERT OR IGNORE INTO companies (\(list)) VALUES (\(valuesIfNew))", persistent: true)
         let assignments = Self.filled.map { "\($0.column) = coalesce(\($0.column), :\($0.column))" }.joined(separator: ", ")
