@@ -32,6 +32,12 @@ public struct Migration: Sendable, Equatable {
     /// migrator checks them all before the migration commits).
     public var needsForeignKeysOff: Bool { sql.hasPrefix("-- aikb: foreign_keys off") }
 
+    /// True when the file starts with `-- aikb: schema edit`: it edits the CREATE text
+    /// of tables in `sqlite_schema` (a change every stored row already satisfies), which
+    /// the migrator allows for it alone and checks before it commits
+    /// (`Database.editingSchemaText`).
+    public var editsSchemaText: Bool { sql.hasPrefix("-- aikb: schema edit") }
+
     /// The path users see in messages.
     public var path: String { "Migrations/" + name }
 

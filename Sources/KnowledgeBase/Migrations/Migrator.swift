@@ -80,7 +80,11 @@ public struct Migrator: Sendable {
         // data it changes is in the history like any other change.
         let run = try Runs.areRecorded(in: db) ? try Runs.open(db, command: "migrate", detail: migration.name) : nil
         do {
-            try db.execute(migration.sql)
+            if migration.editsSchemaText {
+                try db.editingSchemaText { try db.execute(migration.sql) }
+            } else {
+                try db.execute(migration.sql)
+            }
         } catch let error as SQLiteError {
             throw KnowledgeBaseError(.schemaMismatch, describe(error, in: migration))
         }
