@@ -16,9 +16,10 @@ extension Database {
         }
         let before = try tableTexts()
         do {
+            // writable_schema goes off again with the reload (RESET); until then, and if
+            // the reload fails, defensive mode (back on, checked) makes it inert.
             let result: R = try withDefensiveMode(false) {
                 try execute("PRAGMA writable_schema = ON")
-                defer { try? execute("PRAGMA writable_schema = OFF") }
                 return try body()
             }
             try reloadSchema()
@@ -28,14 +29,16 @@ extension Database {
             return result
         } catch {
             // A new version also makes the caller's rollback drop the edited schema this
-            // connection has read, as it does after any rolled-back CREATE or DROP.
+            // connection has read, as it does after any rolled-back CREATE or DROP. The
+            // error to report is the first one; the rollback undoes the version either way.
             try? reloadSchema()
             throw error
         }
     }
 
     /// Makes this connection read the schema again (it does not notice edits to
-    /// sqlite_schema's text), and other connections too, by a new schema version.
+    /// sqlite_schema's text), and other connections too, by a new schema version
+    /// (RESET also turns writable_schema off).
     private func reloadSchema() throws {
         guard case .integer(let version) = try firstValue("PRAGMA schema_version") else {
             throw SQLiteError(code: .SQLITE_ERROR, message: "PRAGMA schema_version has no value")

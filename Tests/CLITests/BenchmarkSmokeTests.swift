@@ -82,6 +82,14 @@ import Testing
         #expect(historyLines.contains("with history") && historyLines.contains("without history"), "\(historyLines)")
     }
 
+    /// aikb beside sqlite3 and sqlite-utils on the same files: each tool's line and both ratios.
+    @Test func thePeersImportBenchmarkRuns() throws {
+        let result = try script("peers_import.sh", [Self.rounds])
+        for label in ["sqlite3 .import", "sqlite-utils insert --csv", "aikb import", "aikb / sqlite3 .import:", "sqlite-utils insert --csv / aikb:"] {
+            #expect(result.stdout.contains(label), "\(label): \(result.stdout)")
+        }
+    }
+
     /// The report benchmark, on the seeded knowledge base (scale_kb.sql grows one to
     /// 1M companies, too big for a test; its SQL is checked to run on a copy below).
     @Test func theMoneyWebAndReportBenchmarkRuns() throws {
