@@ -262,6 +262,26 @@ public final class Database {
         return (result, counter.thousands)
     }
 
+    /// Runs `body` and returns, with its result, how many times each statement (by its
+    /// SQL text) was started meanwhile (`sqlite3_trace_v2`, `SQLITE_TRACE_STMT`; the
+    /// triggers a statement fires are part of it, not counted apart). A test can tell the
+    /// statements run per row from those run once, and look at what they compile to.
+    public func countingStatements<R>(_ body: () throws -> R) rethrows -> (result: R, executions: [String: Int]) {
+        let counter = StatementCounter()
+        sqlite3_trace_v2(handle, UInt32(SQLITE_TRACE_STMT), { _, context, _, text in
+            guard let text else { return 0 }
+            // The statement's SQL; a trigger's program and the statements in it come as
+            // comments ("-- TRIGGER name", "-- INSERT ..."), part of the statement that fired them.
+            let sql = String(cString: text.assumingMemoryBound(to: CChar.self))
+            guard !sql.hasPrefix("--") else { return 0 }
+            Unmanaged<StatementCounter>.fromOpaque(context!).takeUnretainedValue().executions[sql, default: 0] += 1
+            return 0
+        }, Unmanaged.passUnretained(counter).toOpaque())
+        defer { sqlite3_trace_v2(handle, 0, nil, nil) }
+        let result = try withExtendedLifetime(counter) { try body() }
+        return (result, counter.executions)
+    }
+
     private func installProgressHandler(_ limit: TimeLimit?) {
         timeLimit = limit
         if let limit {
@@ -279,6 +299,10 @@ public final class Database {
 /// What `countingInstructions` counts, from SQLite's progress handler.
 private final class InstructionCounter {
     var thousands = 0
+}
+
+private final class StatementCounter {
+    var executions: [String: Int] = [:]
 }
 
 /// A deadline on the monotonic clock, polled by SQLite's progress handler.

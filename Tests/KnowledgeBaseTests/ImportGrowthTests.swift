@@ -59,4 +59,21 @@ import Testing
         let large = try instructionsPerRow(3_000, file: "rounds.csv", bulk: bulk, createMissing: true, rounds)
         expectLinear(small, large, "rounds without an id")
     }
+
+    /// Rounds with a round_id look for an id-less round of their natural key to take
+    /// the id (adoption); half the rows here have none, so the id-less rounds grow
+    /// with the file.
+    @Test(arguments: [false, true])
+    func roundsTakingAnIDCostTheSamePerRow(bulk: Bool) throws {
+        let rounds = { (n: Int) in
+            "round_id,company,round_type,announced_on,amount_usd,source_id\n"
+                + (0..<n).map { i in
+                    let day = 1 + i % 28
+                    return "\(i % 2 == 0 ? "" : "growth-\(i)"),Growth Co \(i),seed,2024-01-\(day < 10 ? "0" : "")\(day),1M,T1\n"
+                }.joined()
+        }
+        let small = try instructionsPerRow(1_500, file: "rounds.csv", bulk: bulk, createMissing: true, rounds)
+        let large = try instructionsPerRow(3_000, file: "rounds.csv", bulk: bulk, createMissing: true, rounds)
+        expectLinear(small, large, "rounds taking an id")
+    }
 }

@@ -182,3 +182,65 @@ import Testing
         #expect(try db.allRows("SELECT doc FROM search_pending ORDER BY doc") == [[2], [4], [6]])
     }
 }
+
+/// What the statements an import runs once per row compile to: none may build an
+/// ephemeral table (a UNION's, a CHECK list's, an UPDATE or DELETE that collects its
+/// rows first, an INSERT reading its own target), a cost the set-based floor pays once
+/// per statement and a per-row statement once per row.
+@Suite struct PerRowStatementTests {
+    /// The seeds (every aikb format and Epoch AI's files), loaded and then loaded again
+    /// (the update paths), and a Crunchbase export with namesakes, each statement run
+    /// at least `perRow` times EXPLAINed with its parameters NULL.
+    @Test func noStatementAnImportRunsPerRowBuildsAnEphemeralTable() throws {
+        let db = try migratedDatabase()
+        let folder = temporaryDirectory()
+        let uuid = { (prefix: Int, i: Int) in "00000000-0000-4000-\(8000 + prefix)-\(String(100_000_000_000 + i).suffix(12))" }
+        write("uuid,name,roles\n" + (0..<60).map { "\(uuid(0, $0)),Orbit \($0 / 2),\($0 % 3 == 0 ? "investor" : "company")\n" }.joined(),
+              to: folder + "/organizations.csv")
+        write("uuid,org_uuid,investment_type,announced_on,raised_amount_usd\n"
+              + (0..<60).map { "\(uuid(1, $0)),\(uuid(0, $0)),seed,2024-02-0\(1 + $0 % 9),\(1_000_000 + $0)\n" }.joined(),
+              to: folder + "/funding_rounds.csv")
+        write("uuid,funding_round_uuid,investor_uuid,is_lead_investor\n"
+              + (0..<60).map { "\(uuid(2, $0)),\(uuid(1, $0)),\(uuid(0, 3 * ($0 % 20))),\($0 % 2 == 0 ? "True" : "False")\n" }.joined(),
+              to: folder + "/investments.csv")
+        var executions: [String: Int] = [:]
+        for step in 0..<3 {
+            let (result, counts) = try db.countingStatements { () throws -> Int in
+                switch step {
+                case 0, 1: return try Seeds.load(into: db).rows
+                default:
+                    let imported = try importFiles(
+                        db, ["organizations", "funding_rounds", "investments"].map { folder + "/\($0).csv" })
+                    #expect(imported.problemCount == 0, "\(imported.problems)")
+                    return imported.files.reduce(0) { $0 + $1.inserted }
+                }
+            }
+            #expect(result > 50)
+            executions.merge(counts, uniquingKeysWith: +)
+        }
+        let perRow = 20
+        let checked = executions.filter { $0.value >= perRow && !$0.key.hasPrefix("PRAGMA") }
+        #expect(checked.count > 20, "\(checked.count) statements run per row")
+        for (sql, count) in checked.sorted(by: { $0.key < $1.key }) {
+            // The statement's own program: the triggers' programs follow it, each from
+            // address 0 again (those an INSERT always fires are checked by
+            // noInsertBuildsAnEphemeralTable; others run only when their WHEN holds).
+            let listing = try db.allRows("EXPLAIN " + sql, binding: Self.nullParameters(of: sql))
+            let end = listing.dropFirst().firstIndex { $0[0] == .integer(0) } ?? listing.endIndex
+            let ephemeral = listing[..<end].filter { $0[1] == .text("OpenEphemeral") }.count
+            #expect(ephemeral == 0, "\(ephemeral) ephemeral table(s), run \(count) times: \(sql)")
+        }
+    }
+
+    /// Every `:name` of the SQL, bound to NULL (EXPLAIN compiles, runs nothing).
+    static func nullParameters(of sql: String) -> [String: Value] {
+        var names: [String: Value] = [:]
+        var rest = Substring(sql)
+        while let colon = rest.firstIndex(of: ":") {
+            rest = rest[rest.index(after: colon)...]
+            let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty { names[String(name)] = .null }
+        }
+        return names
+    }
+}

@@ -40,20 +40,24 @@ final class CompanyResolver {
         self.db = db
         self.run = run
         let limit = Self.candidatesLooked
+        // UNION ALL, the twins (a company found by its name and its alias) dropped by
+        // `ids`: a UNION builds an ephemeral table to find them on every execution, and
+        // these run once per imported row. Each half has no twins of its own, so twice
+        // the limit of rows holds the limit of distinct companies when there are as many.
         byNameOrAlias = try db.prepare(
             """
             SELECT id FROM companies WHERE name = :name
-            UNION SELECT company_id FROM company_aliases WHERE alias = :name
-            LIMIT \(limit)
+            UNION ALL SELECT company_id FROM company_aliases WHERE alias = :name
+            LIMIT \(2 * limit)
             """, persistent: true)
         byNameOrAliasName = try byNameOrAlias.parameter("name")
         unlinkedByNameOrAlias = try db.prepare(
             """
             SELECT id FROM (
                 SELECT id FROM companies WHERE name = :name
-                UNION SELECT company_id FROM company_aliases WHERE alias = :name)
+                UNION ALL SELECT company_id FROM company_aliases WHERE alias = :name)
             WHERE NOT EXISTS (SELECT 1 FROM company_external_ids e WHERE e.company_id = id AND e.scheme = :scheme)
-            LIMIT \(limit)
+            LIMIT \(2 * limit)
             """, persistent: true)
         unlinkedName = try unlinkedByNameOrAlias.parameter("name")
         unlinkedScheme = try unlinkedByNameOrAlias.parameter("scheme")
@@ -81,7 +85,10 @@ final class CompanyResolver {
 
     private func ids(_ statement: Statement) throws -> CompanyMatch {
         var found: [Int64] = []
-        try statement.forEachRow { found.append($0.int64(at: 0)) }
+        try statement.forEachRow {
+            let id = $0.int64(at: 0)
+            if !found.contains(id) && found.count < Self.candidatesLooked { found.append(id) }
+        }
         switch found.count {
         case 0: return .none
         case 1: return .one(found[0])

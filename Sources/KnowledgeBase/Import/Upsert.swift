@@ -135,11 +135,16 @@ final class Upsert {
             let leading = naturalKey.columns[0]
             let matches = (["\(quoted(leading)) = :\(leading)"]
                 + naturalKey.columns.map { "ifnull(\(quoted($0)), '') = ifnull(:\($0), '')" }).joined(separator: " AND ")
+            // The id-less row of the key is found by its company (`+` keeps SQLite from
+            // walking every id-less row in the id's index instead: a scan per row that
+            // grew with the file) and changed by its rowid, so that SQLite changes it in
+            // one pass rather than collecting the rows to change in an ephemeral table
+            // first. OR IGNORE leaves it as it is when another row has the id already
+            // (the unique id is the one constraint the change can break).
             let adopt = try db.prepare(
                 """
-                UPDATE \(quotedTable) SET \(id) = :\(naturalKey.idColumn)
-                WHERE \(id) IS NULL AND \(matches)
-                  AND NOT EXISTS (SELECT 1 FROM \(quotedTable) WHERE \(id) = :\(naturalKey.idColumn))
+                UPDATE OR IGNORE \(quotedTable) SET \(id) = :\(naturalKey.idColumn)
+                WHERE rowid = (SELECT rowid FROM \(quotedTable) WHERE +\(id) IS NULL AND \(matches))
                 """, persistent: true)
             let idsOfKey = try db.prepare(
                 "SELECT \(id) FROM \(quotedTable) WHERE \(id) IS NOT NULL AND \(matches) LIMIT 5", persistent: true)

@@ -42,7 +42,9 @@ final class EpochParties {
     /// Makes the role's names these; true when anything changed.
     func replace(owner: Int64, role: String, with parties: [Party], source: String) throws -> Bool {
         var stored: [Party] = []
+        var highestPosition: Int64 = 0
         try existing.forEachRow(binding: ["owner": .integer(owner), "role": .text(role)]) {
+            highestPosition = max(highestPosition, $0.int64(at: 0))
             stored.append(Party(name: $0.string(at: 1), company: $0.optionalInt64(at: 2), confidence: $0.optionalString(at: 3)))
         }
         guard stored != parties else { return false }
@@ -54,7 +56,11 @@ final class EpochParties {
             if hasConfidence { values["confidence"] = party.confidence.map { .text($0) } ?? .null }
             try upsert.execute(binding: values)
         }
-        try trim.execute(binding: ["owner": .integer(owner), "role": .text(role), "count": .integer(Int64(parties.count))])
+        // Only when there are names past the new last one: a DELETE of a range collects
+        // its rows in an ephemeral table first, and this runs per row of the file.
+        if highestPosition > parties.count {
+            try trim.execute(binding: ["owner": .integer(owner), "role": .text(role), "count": .integer(Int64(parties.count))])
+        }
         return true
     }
 }
