@@ -18,7 +18,7 @@ extension Database {
         do {
             // writable_schema goes off again with the reload (RESET); until then, and if
             // the reload fails, defensive mode (back on, checked) makes it inert.
-            let result: R = try withDefensiveMode(false) {
+            let result: R = try withDefensiveModeOff {
                 try execute("PRAGMA writable_schema = ON")
                 return try body()
             }
@@ -65,10 +65,10 @@ extension Database {
         return texts
     }
 
-    /// Runs `body` with defensive mode (on from `Database.init`) set to `on`, and
-    /// puts it back on after, also when `body` throws.
-    private func withDefensiveMode<R>(_ on: Bool, _ body: () throws -> R) throws -> R {
-        try setDefensiveMode(on)
+    /// Runs `body` with defensive mode (on from `Database.init`) off, and puts it back
+    /// on after, also when `body` throws.
+    private func withDefensiveModeOff<R>(_ body: () throws -> R) throws -> R {
+        try setDefensiveMode(false)
         let result: R
         do {
             result = try body()

@@ -2,6 +2,18 @@ import KnowledgeBase
 import SQLite
 import Testing
 
+/// How many ephemeral tables the program of `sql` opens, its parameters bound to NULL
+/// (EXPLAIN compiles, runs nothing): the statement's own program only, or with the
+/// programs of the triggers it may fire (listed after it, each from address 0 again).
+func ephemeralTables(_ db: Database, _ sql: String, includingTriggers: Bool) throws -> Int {
+    let explain = try db.prepare("EXPLAIN " + sql)
+    let nulls = (0..<explain.parameterCount).compactMap { explain.parameterName(at: $0 + 1) }.map { ($0, Value.null) }
+    var listing: [[Value]] = []
+    try explain.forEachRow(binding: Dictionary(uniqueKeysWithValues: nulls)) { listing.append($0.values) }
+    let end = includingTriggers ? listing.endIndex : listing.dropFirst().firstIndex { $0[0] == .integer(0) } ?? listing.endIndex
+    return listing[..<end].filter { $0[1] == .text("OpenEphemeral") }.count
+}
+
 /// Migration 0012 rewrites the CHECK lists as comparisons by editing the schema's text
 /// in place: the same verdicts, no per-row ephemeral index, nothing else touched.
 @Suite struct PerRowChecksTests {
@@ -101,8 +113,7 @@ import Testing
         ).compactMap { row -> String? in if case .text(let name) = row[0] { name } else { nil } }
         #expect(tables.count > 30)
         for table in tables {
-            let program = try db.allRows("EXPLAIN INSERT INTO \(SQL.identifier(table)) DEFAULT VALUES")
-            let ephemeral = program.filter { $0[1] == .text("OpenEphemeral") }.count
+            let ephemeral = try ephemeralTables(db, "INSERT INTO \(SQL.identifier(table)) DEFAULT VALUES", includingTriggers: true)
             #expect(ephemeral == 0, "\(table): \(ephemeral) ephemeral table(s) per insert")
         }
     }
@@ -120,10 +131,10 @@ import Testing
             INSERT INTO funding_rounds (company_id, round_type, source_id, amount_usd, amount_status, status, confidence)
             VALUES (1, 'series_a', 'S', 5, 'reported', 'announced', 'likely');
             """)
-        func ephemeralTables(_ connection: Database) throws -> Int {
-            try connection.allRows("EXPLAIN INSERT INTO funding_rounds DEFAULT VALUES").filter { $0[1] == .text("OpenEphemeral") }.count
+        func roundInsertEphemerals(_ connection: Database) throws -> Int {
+            try ephemeralTables(connection, "INSERT INTO funding_rounds DEFAULT VALUES", includingTriggers: true)
         }
-        #expect(try ephemeralTables(db) == 4)
+        #expect(try roundInsertEphemerals(db) == 4)
         // The migration is a run: its close indexes the noted documents and brings the
         // loop index's state up to date, as any run's does.
         let derived = logTables.union(["search_pending", "search_index", "money_loop_index_state"])
@@ -132,8 +143,8 @@ import Testing
         let applied = try Migrator.embedded().migrate(db)
         #expect(applied.map(\.name) == ["0012_per_row_checks.sql"])
         #expect(try fingerprint(db, excluding: derived) == fingerprintBefore)
-        #expect(try ephemeralTables(db) == 0)
-        #expect(try ephemeralTables(try Database(path: path)) == 0)
+        #expect(try roundInsertEphemerals(db) == 0)
+        #expect(try roundInsertEphemerals(try Database(path: path)) == 0)
         #expect(try db.firstValue("PRAGMA integrity_check") == .text("ok"))
 
         let refused = #expect(throws: SQLiteError.self) {
@@ -222,25 +233,10 @@ import Testing
         let checked = executions.filter { $0.value >= perRow && !$0.key.hasPrefix("PRAGMA") }
         #expect(checked.count > 20, "\(checked.count) statements run per row")
         for (sql, count) in checked.sorted(by: { $0.key < $1.key }) {
-            // The statement's own program: the triggers' programs follow it, each from
-            // address 0 again (those an INSERT always fires are checked by
-            // noInsertBuildsAnEphemeralTable; others run only when their WHEN holds).
-            let listing = try db.allRows("EXPLAIN " + sql, binding: Self.nullParameters(of: sql))
-            let end = listing.dropFirst().firstIndex { $0[0] == .integer(0) } ?? listing.endIndex
-            let ephemeral = listing[..<end].filter { $0[1] == .text("OpenEphemeral") }.count
+            // The statement's own program: the triggers an INSERT always fires are
+            // checked by noInsertBuildsAnEphemeralTable; others run only when their WHEN holds.
+            let ephemeral = try ephemeralTables(db, sql, includingTriggers: false)
             #expect(ephemeral == 0, "\(ephemeral) ephemeral table(s), run \(count) times: \(sql)")
         }
-    }
-
-    /// Every `:name` of the SQL, bound to NULL (EXPLAIN compiles, runs nothing).
-    static func nullParameters(of sql: String) -> [String: Value] {
-        var names: [String: Value] = [:]
-        var rest = Substring(sql)
-        while let colon = rest.firstIndex(of: ":") {
-            rest = rest[rest.index(after: colon)...]
-            let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            if !name.isEmpty { names[String(name)] = .null }
-        }
-        return names
     }
 }
