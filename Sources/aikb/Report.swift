@@ -120,7 +120,11 @@ struct Report: ParsableCommand {
                 let statement = try reports.query(
                     name, filters: try filters.map(Filter.parse), orderBy: orderBy, descending: desc, limit: limit,
                     resolved: { Terminal.error("aikb: " + $0) })
-                if Self.readLoopIndex.contains(name) { try warnIfLoopsAreBehind(db) }
+                if Self.readLoopIndex.contains(name) {
+                    try warnIfLoopsAreBehind(db)
+                } else if ReportIndexes.readers.contains(name) {
+                    try warnIfReportIndexIsBehind(db, report: name)
+                }
                 let units = Dictionary(
                     try reports.columns(of: name).compactMap { column in column.unit.map { (column.name, $0) } },
                     uniquingKeysWith: { first, _ in first })
@@ -133,9 +137,10 @@ struct Report: ParsableCommand {
 
     struct Refresh: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the money loops from the knowledge tables.",
+            abstract: "Recompute the money loops and the report indexes from the knowledge tables.",
             discussion: """
-                aikb keeps the loops of money_loops up to date at every write it makes; changes made
+                aikb keeps the loops of money_loops, and the rows of circular_financing_flows,
+                investor_activity and concentration, up to date at every write it makes; changes made
                 outside aikb (sqlite3, Datasette) reach them at the next aikb write, or now with this.
                 """)
         @OptionGroup var database: DatabaseOptions
@@ -145,7 +150,8 @@ struct Report: ParsableCommand {
                 let db = try database.open(.write)
                 let report = try db.transaction { try MoneyWeb.refresh(db) }
                 Terminal.error(
-                    "aikb: money loops " + (report.recomputed ? "recomputed" : "were up to date") + ": \(report.loops) loops"
+                    "aikb: money loops and report indexes " + (report.recomputed ? "recomputed" : "were up to date")
+                        + ": \(report.loops) loops"
                         + (report.complete ? "" : " (the search stopped at its limit of \(MoneyWeb.maximumLoops))"))
             }
         }
@@ -194,5 +200,13 @@ func warnIfLoopsAreBehind(_ db: Database) throws {
         Terminal.error("aikb: the money loops predate changes made outside aikb; aikb report refresh recomputes them")
     } else if try !MoneyWeb.isComplete(db) {
         Terminal.error("aikb: the money loops stop at \(MoneyWeb.maximumLoops) loops; more exist")
+    }
+}
+
+/// Says on stderr when a report that reads a report index (ReportIndexes) is behind
+/// the knowledge tables: it shows their state at the last aikb write.
+func warnIfReportIndexIsBehind(_ db: Database, report: String) throws {
+    if try !MoneyWeb.isCurrent(db) {
+        Terminal.error("aikb: \(report) predates changes made outside aikb; aikb report refresh recomputes it")
     }
 }

@@ -88,7 +88,13 @@ public struct Migrator: Sendable {
         } catch let error as SQLiteError {
             throw KnowledgeBaseError(.schemaMismatch, describe(error, in: migration))
         }
-        if let run { try Runs.close(db, run) }
+        // The run's close brings what is derived up to date (report indexes filled from
+        // views the migration made): its errors are about its own SQL, not the file's.
+        do {
+            if let run { try Runs.close(db, run) }
+        } catch let error as SQLiteError {
+            throw KnowledgeBaseError(.schemaMismatch, describe(error.with(sql: nil, offset: nil), in: migration))
+        }
         if migration.needsForeignKeysOff {
             let broken = try db.allRows("PRAGMA foreign_key_check")
             if let first = broken.first {

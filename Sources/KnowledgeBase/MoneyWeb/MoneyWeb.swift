@@ -9,7 +9,8 @@ import Support
 /// transaction (Runs.close calls it, so every import, sql --write, undo and migration does). It costs a few
 /// index lookups when nothing loops are made of has changed since the last refresh
 /// (the signature: row counts, highest ids, the newest history row); otherwise it
-/// recomputes the index. A change made outside aikb shows in the signature, and
+/// recomputes the index, and the report indexes (ReportIndexes), which are made of the
+/// same tables and claims. A change made outside aikb shows in the signature, and
 /// `isCurrent` says so to readers.
 public enum MoneyWeb {
     /// What a refresh did.
@@ -28,8 +29,8 @@ public enum MoneyWeb {
     /// Loops of more companies than this are not looked for.
     public static let longestLoop = 5
 
-    /// The tables whose changes (in history) can change the loops.
-    static let tables = ["companies", "funding_rounds", "round_investors", "supply_deals", "relationships"]
+    /// The tables whose changes (in history) can change the loops or a report index.
+    static let tables = ["companies", "funding_rounds", "round_investors", "supply_deals", "relationships", "claims"]
 
     /// Brings the loop index up to date, in the caller's transaction (or its own).
     @discardableResult
@@ -75,7 +76,8 @@ public enum MoneyWeb {
         let row = try db.allRows(
             """
             SELECT (SELECT max(id) FROM companies), (SELECT max(id) FROM funding_rounds), (SELECT max(id) FROM supply_deals),
-                   (SELECT max(id) FROM relationships), coalesce((SELECT max(id) FROM history), 0)
+                   (SELECT max(id) FROM relationships), (SELECT max(rowid) FROM claims),
+                   coalesce((SELECT max(id) FROM history), 0)
             """
         ).first ?? []
         let parts = row.dropLast().map { value -> String in
@@ -225,6 +227,7 @@ public enum MoneyWeb {
         for pair in flows.keys { finder.add(from: pair.payer, to: pair.payee) }
         let (cycles, complete) = finder.cycles(limit: maximumLoops)
         try write(cycles, flows: flows, db)
+        try ReportIndexes.recompute(db)
         try db.execute(
             """
             INSERT INTO money_loop_index_state (id, signature, history_id, loops, complete)

@@ -1,0 +1,115 @@
+-- aikb: schema edit
+-- Report indexes: the three reports over every group that no view answers in under a
+-- second at Crunchbase scale (1M companies, 2M rounds, 5M participations, 100,000
+-- deals: circular_financing_flows 2.5 s, investor_activity 1.6 s, concentration
+-- 1.5 s) read a table that aikb fills from their SQL at the end of every run that
+-- changes what they are made of, as it does the loop index (MoneyWeb.refresh; its
+-- state, money_loop_index_state, now stands for every index). circular_financing and
+-- neoclouds, which read circular_financing_flows, read the index through it.
+--
+-- Each report's SQL stays, under the name NAME_computed: the same rows, computed on
+-- reading (`SELECT * FROM investor_activity_computed` is what investor_activity held
+-- at the last refresh). A change made outside aikb (sqlite3, Datasette) reaches the
+-- reports at the next aikb write or `aikb report refresh`, and `aikb report run`
+-- says on stderr when they are behind.
+--
+-- SQLite cannot rename a view (ALTER TABLE refuses views), and dropping and creating
+-- each again would copy some 250 lines of SQL that 0010 and 0011 hold. So, by the
+-- procedure of 0012 (the first line above), the view's row in sqlite_schema is copied
+-- under the new name and the old row's text replaced by a view of the index table.
+-- Nothing stored changes: a view has no rows. A view replaced by hand is not copied
+-- when its text does not begin as aikb wrote it, and the refresh at the end of this
+-- migration then fails on the missing NAME_computed (or, copied, on columns other than
+-- the index table's) and rolls the migration back.
+
+-- 1. The index tables, their catalog, their documentation -----------------------------
+
+-- Which table is filled from which view, in the order the refresh fills them.
+CREATE TABLE report_indexes (
+    index_table   TEXT PRIMARY KEY CHECK (length(index_table) > 0),
+    computed_from TEXT NOT NULL UNIQUE CHECK (length(computed_from) > 0)
+) STRICT;
+
+-- The columns of each report, in its order, typed ANY: each value as the view gave
+-- it; company names compare ignoring case, as companies.name does. The report's order
+-- is its view's ORDER BY, as the computed view has it.
+CREATE TABLE circular_financing_flows_index (
+    hub ANY COLLATE NOCASE, company ANY COLLATE NOCASE, flow ANY, kind ANY, amount_usd ANY, amount_status ANY, status ANY, counted ANY,
+    announced_on ANY, fact ANY, source_id ANY
+) STRICT;
+-- circular_financing groups by hub and company; --where hub=... reads one hub's rows.
+CREATE INDEX circular_financing_flows_index_by_hub ON circular_financing_flows_index(hub, company);
+
+CREATE TABLE investor_activity_index (
+    investor ANY COLLATE NOCASE, investor_kind ANY, rounds_in_window ANY, led_in_window ANY, window_start ANY, window_end ANY
+) STRICT;
+CREATE INDEX investor_activity_index_by_investor ON investor_activity_index(investor);
+
+CREATE TABLE concentration_index (
+    provider ANY COLLATE NOCASE, customer ANY COLLATE NOCASE, contracted_usd ANY, provider_contracted_usd ANY, share ANY, deals ANY,
+    deals_without_value ANY, customer_is_investee ANY, customer_is_investor ANY, claims ANY, drill_down ANY
+) STRICT;
+CREATE INDEX concentration_index_by_provider ON concentration_index(provider);
+CREATE INDEX concentration_index_by_customer ON concentration_index(customer);
+
+INSERT INTO report_indexes (index_table, computed_from) VALUES
+    ('circular_financing_flows_index', 'circular_financing_flows_computed'),
+    ('investor_activity_index', 'investor_activity_computed'),
+    ('concentration_index', 'concentration_computed');
+
+INSERT INTO table_docs (name, title, description) VALUES
+    ('report_indexes', 'Report indexes', 'Tables that hold a report''s rows, filled by aikb from the view named in computed_from at the end of every run that changes what the report is made of. Derived.'),
+    ('circular_financing_flows_index', 'Circular financing flows (index)', 'The rows of circular_financing_flows_computed as of the last refresh; circular_financing_flows reads it. Derived.'),
+    ('investor_activity_index', 'Investor activity (index)', 'The rows of investor_activity_computed as of the last refresh; investor_activity reads it. Derived.'),
+    ('concentration_index', 'Supplier concentration (index)', 'The rows of concentration_computed as of the last refresh; concentration reads it. Derived.');
+
+INSERT INTO table_columns (table_name, column_name, description, unit) VALUES
+    ('report_indexes', 'index_table', 'The table that holds the rows', NULL),
+    ('report_indexes', 'computed_from', 'The view that computes them', NULL);
+
+-- Each index column is documented as the report's column is.
+INSERT INTO table_columns (table_name, column_name, description, unit)
+SELECT i.index_table, c.name, c.description, c.unit
+FROM report_indexes i
+JOIN report_columns c ON c.report = substr(i.index_table, 1, length(i.index_table) - length('_index'));
+
+-- 2. The views -------------------------------------------------------------------------
+
+-- The SQL under its new name.
+INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql)
+SELECT 'view', v.computed, v.computed, 0, 'CREATE VIEW ' || v.computed || ' AS' || substr(s.sql, length(v.header) + 1)
+FROM (SELECT name, name || '_computed' AS computed, 'CREATE VIEW ' || name || ' AS' AS header FROM sqlite_schema
+      WHERE type = 'view' AND name IN ('circular_financing_flows', 'investor_activity', 'concentration')) v
+JOIN sqlite_schema s ON s.type = 'view' AND s.name = v.name AND substr(s.sql, 1, length(v.header)) = v.header;
+
+-- The report names read the index tables.
+UPDATE sqlite_schema
+SET sql = 'CREATE VIEW circular_financing_flows AS
+SELECT hub, company, flow, kind, amount_usd, amount_status, status, counted, announced_on, fact, source_id
+FROM circular_financing_flows_index'
+WHERE type = 'view' AND name = 'circular_financing_flows';
+
+UPDATE sqlite_schema
+SET sql = 'CREATE VIEW investor_activity AS
+SELECT investor, investor_kind, rounds_in_window, led_in_window, window_start, window_end
+FROM investor_activity_index
+ORDER BY rounds_in_window DESC, investor'
+WHERE type = 'view' AND name = 'investor_activity';
+
+UPDATE sqlite_schema
+SET sql = 'CREATE VIEW concentration AS
+SELECT provider, customer, contracted_usd, provider_contracted_usd, share, deals, deals_without_value,
+       customer_is_investee, customer_is_investor, claims, drill_down
+FROM concentration_index
+ORDER BY provider, contracted_usd IS NULL, contracted_usd DESC, customer'
+WHERE type = 'view' AND name = 'concentration';
+
+-- Readers elsewhere (Datasette, sqlite3) are told where the rows come from.
+UPDATE reports
+SET description = description || ' Kept by aikb in ' || name || '_index as of its last write (aikb report refresh after changes made elsewhere); '
+                  || name || '_computed computes it on reading.'
+WHERE name IN ('circular_financing_flows', 'investor_activity', 'concentration');
+
+-- 3. Filled by the refresh at the end of this migration's run: the state forgotten,
+-- the loop index and the report indexes are computed anew.
+DELETE FROM money_loop_index_state;

@@ -1,0 +1,153 @@
+import KnowledgeBase
+import SQLite
+import Testing
+
+/// The report indexes (migration 0013): circular_financing_flows, investor_activity and
+/// concentration read tables that aikb fills from the views that compute them, at the
+/// end of every run that changes what they are made of.
+@Suite struct ReportIndexesTests {
+    /// Each report and the view that computes it, from the catalog.
+    func indexedReports(_ db: Database) throws -> [(report: String, computed: String)] {
+        try db.allRows("SELECT index_table, computed_from FROM report_indexes ORDER BY rowid").map { row in
+            guard case .text(let table) = row[0], case .text(let view) = row[1] else { return ("", "") }
+            return (String(table.dropLast("_index".count)), view)
+        }
+    }
+
+    /// The report's rows against its computed view's: in the same order where the
+    /// report has one, as the same rows otherwise.
+    func expectCurrent(_ db: Database, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let reports = try indexedReports(db)
+        #expect(reports.map(\.report) == ["circular_financing_flows", "investor_activity", "concentration"], sourceLocation: sourceLocation)
+        for (report, computed) in reports {
+            var kept = try db.allRows("SELECT * FROM \(SQL.identifier(report))")
+            var fresh = try db.allRows("SELECT * FROM \(SQL.identifier(computed))")
+            #expect(!fresh.isEmpty, "\(computed) has no rows to compare", sourceLocation: sourceLocation)
+            if report == "circular_financing_flows" {  // no ORDER BY: the same rows
+                kept.sort { "\($0)" < "\($1)" }
+                fresh.sort { "\($0)" < "\($1)" }
+            }
+            #expect(kept == fresh, "\(report) differs from \(computed)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func seededDatabase() throws -> (Database, String) {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        let (db, report) = try KnowledgeBase.open(path: path, access: .write)
+        #expect(report.created)
+        return (db, path)
+    }
+
+    @Test func theSeedsIndexesHoldWhatTheirViewsCompute() throws {
+        let (db, _) = try seededDatabase()
+        try expectCurrent(db)
+        #expect(try MoneyWeb.isCurrent(db))
+        // The reports read the tables, not their SQL.
+        for report in ["circular_financing_flows", "investor_activity", "concentration"] {
+            let plan = try db.allRows("EXPLAIN QUERY PLAN SELECT * FROM \(report)").map { "\($0)" }.joined()
+            #expect(plan.contains("\(report)_index"), "\(report): \(plan)")
+            #expect(!plan.contains("funding_rounds") && !plan.contains("supply_deals"), "\(report): \(plan)")
+        }
+        // Names compare as companies.name does (ignoring case), so filters and GROUP BY agree.
+        #expect(try db.firstValue("SELECT count(*) FROM investor_activity WHERE investor = 'nvidia'") == .integer(1))
+        #expect(try db.firstValue("SELECT count(*) FROM circular_financing WHERE hub = 'nvidia'")
+            == db.firstValue("SELECT count(*) FROM circular_financing WHERE hub = 'NVIDIA'"))
+    }
+
+    /// A change made outside aikb leaves the indexes as they were, says so, and a
+    /// refresh (any aikb write) brings them level again; claims count too
+    /// (concentration names them).
+    @Test func aChangeOutsideAikbShowsAndARefreshCatchesUp() throws {
+        let (db, _) = try seededDatabase()
+        let fact = "nvidia-coreweave-2026-01-rubin-platforms"
+        let status = "SELECT status FROM circular_financing_flows WHERE fact = '\(fact)'"
+        #expect(try db.firstValue(status) == .text("announced"))
+        try db.execute("UPDATE supply_deals SET status = 'cancelled' WHERE external_id = '\(fact)'")
+        #expect(try !MoneyWeb.isCurrent(db))
+        #expect(try db.firstValue(status) == .text("announced"))
+        #expect(try db.transaction { try MoneyWeb.refresh(db) }.recomputed)
+        #expect(try db.firstValue(status) == .text("cancelled"))
+        try expectCurrent(db)
+
+        let pair = "SELECT claims FROM concentration WHERE provider = 'CoreWeave' AND customer = 'OpenAI'"
+        let before = try db.firstValue(pair)
+        try db.execute(
+            """
+            INSERT INTO claims (id, subject_id, counterparty_id, metric, value_text, statement, source_id)
+            SELECT 'T-CLAIM', (SELECT id FROM companies WHERE name = 'CoreWeave'), (SELECT id FROM companies WHERE name = 'OpenAI'),
+                   'contract_value', '1', 'A test claim', (SELECT min(id) FROM sources)
+            """)
+        #expect(try !MoneyWeb.isCurrent(db))
+        #expect(try db.transaction { try MoneyWeb.refresh(db) }.recomputed)
+        #expect(try db.firstValue(pair) != before)
+        #expect(try db.strings(pair).first?.contains("T-CLAIM") == true)
+        try expectCurrent(db)
+    }
+
+    /// An import is a run: its close fills the indexes before the commit.
+    @Test func anImportRefreshesTheIndexes() throws {
+        let (db, _) = try seededDatabase()
+        let pair = "SELECT deals FROM concentration WHERE provider = 'Lambda' AND customer = 'Mistral AI'"
+        #expect(try db.firstValue(pair) == nil)
+        let sources = "source_id,title\nT1,Test source\n"
+        let deals = "deal_id,supplier,customer,kind,value_usd,status,source_id\nt-lambda-mistral,Lambda,Mistral AI,cloud_capacity,7000000,signed,T1\n"
+        let result = try Importer(db: db, options: ImportOptions()).run([
+            .bytes(name: "sources.csv", Array(sources.utf8)), .bytes(name: "deals.csv", Array(deals.utf8)),
+        ])
+        #expect(result.problemCount == 0, "\(result.problems)")
+        #expect(try db.firstValue(pair) == .integer(1))
+        try expectCurrent(db)
+    }
+
+    /// A knowledge base made before 0013 keeps every report's rows: the migration
+    /// fills the indexes (its run's refresh) from the views it renamed.
+    @Test func aKnowledgeBaseBefore0013GivesTheSameRows() throws {
+        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
+        let embedded = try Migrator.embedded().migrations
+        try Migrator(migrations: embedded.filter { $0.version <= 12 }).migrate(db)
+        let inputs: [Importer.Input] = [
+            .bytes(name: "sources.csv", Array(MoneyWebTests.sources.utf8)), .bytes(name: "companies.csv", Array(MoneyWebTests.companies.utf8)),
+            .bytes(name: "rounds.csv", Array(MoneyWebTests.rounds.utf8)), .bytes(name: "investors.csv", Array(MoneyWebTests.investors.utf8)),
+            .bytes(name: "deals.csv", Array(MoneyWebTests.deals.utf8)),
+        ]
+        #expect(try Importer(db: db, options: ImportOptions()).run(inputs).problemCount == 0)
+        let reports = ["circular_financing_flows", "circular_financing", "investor_activity", "concentration", "neoclouds"]
+        var before: [String: [[Value]]] = [:]
+        for report in reports { before[report] = try db.allRows("SELECT * FROM \(report)") }
+        #expect(before["concentration"]?.isEmpty == false && before["investor_activity"]?.isEmpty == false)
+
+        let applied = try Migrator.embedded().migrate(db)
+        #expect(applied.first?.name == "0013_report_indexes.sql")
+        for report in reports {
+            var now = try db.allRows("SELECT * FROM \(report)")
+            var then = before[report] ?? []
+            if report == "circular_financing_flows" {
+                now.sort { "\($0)" < "\($1)" }
+                then.sort { "\($0)" < "\($1)" }
+            }
+            #expect(now == then, "\(report)")
+        }
+        #expect(try db.firstValue("SELECT count(*) FROM circular_financing_flows_index") == .integer(Int64(before["circular_financing_flows"]?.count ?? -1)))
+        #expect(try db.firstValue("PRAGMA integrity_check") == .text("ok"))
+    }
+
+    /// A report view replaced by hand (its text not as aikb wrote it) is not renamed: the
+    /// migration fails on the missing computed view, names it, and leaves the knowledge
+    /// base as it was. (One written as aikb writes it but with other columns fails
+    /// the same way, on the count of columns.)
+    @Test func aReportReplacedByHandStopsTheMigrationWhole() throws {
+        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
+        let embedded = try Migrator.embedded().migrations
+        try Migrator(migrations: embedded.filter { $0.version <= 12 }).migrate(db)
+        try db.execute("DROP VIEW investor_activity; create view investor_activity as select 'mine' as investor")
+        let schemaBefore = try db.allRows("SELECT type, name, sql FROM sqlite_schema ORDER BY name")
+        let error = #expect(throws: KnowledgeBaseError.self) { try Migrator(migrations: embedded).migrate(db) }
+        #expect(error?.message == "Migrations/0013_report_indexes.sql: migration failed, rolled back: cannot fill the report index "
+            + "investor_activity_index from investor_activity_computed: no such table: investor_activity_computed (SQLITE_ERROR)",
+            "\(error?.message ?? "")")
+        #expect(try db.firstValue("SELECT max(version) FROM schema_migrations") == .integer(12))
+        #expect(try db.allRows("SELECT type, name, sql FROM sqlite_schema ORDER BY name") == schemaBefore)
+        #expect(try db.allRows("SELECT * FROM investor_activity") == [[.text("mine")]])
+        #expect(try db.firstValue("SELECT count(*) FROM circular_financing_flows") == .integer(0))
+    }
+}
