@@ -150,4 +150,18 @@ import Testing
         #expect(try db.allRows("SELECT * FROM investor_activity") == [[.text("mine")]])
         #expect(try db.firstValue("SELECT count(*) FROM circular_financing_flows") == .integer(0))
     }
+
+    /// Migration 0014 rewrote how neoclouds finds NVIDIA's investees: the seeds give the
+    /// same rows in the same order as the view before it.
+    @Test func neocloudsGivesTheSameRowsAsBefore0014() throws {
+        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
+        let embedded = try Migrator.embedded().migrations
+        try Migrator(migrations: embedded.filter { $0.version <= 13 }).migrate(db)
+        _ = try Seeds.load(into: db)
+        let before = try db.allRows("SELECT * FROM neoclouds")
+        #expect(before.count > 5)
+        #expect(try Migrator(migrations: embedded).migrate(db).map(\.name) == ["0014_neoclouds_investees_once.sql"])
+        #expect(try db.allRows("SELECT * FROM neoclouds") == before)
+        #expect(try db.firstValue("SELECT sql LIKE '%investees AS MATERIALIZED%' FROM sqlite_schema WHERE name = 'neoclouds'") == .integer(1))
+    }
 }
