@@ -57,6 +57,7 @@ struct Report: ParsableCommand {
                 let info = try reports.info(name)
                 let columns = try reports.columns(of: name)
                 let sql = try reports.sql(of: name)
+                let computed = try reports.computedSQL(of: name)
                 let out = OutputStream.standardOutput
                 switch format {
                 case nil, "text":
@@ -68,6 +69,9 @@ struct Report: ParsableCommand {
                             + (column.description ?? "") + "\n"
                     }
                     text += "\nSQL:\n" + sql + "\n"
+                    if let computed {
+                        text += "\nComputed by (into \(computed.indexTable), at every aikb write):\n" + computed.sql + "\n"
+                    }
                     out.write(text)
                     out.flush()
                 case "json":
@@ -77,7 +81,8 @@ struct Report: ParsableCommand {
                     }
                     out.write(
                         "{\"name\":\(JSON.string(info.name)),\"title\":\(JSON.string(info.title)),\"description\":\(JSON.string(info.description)),"
-                            + "\"builtin\":\(info.builtin),\"columns\":[\(list.joined(separator: ","))],\"sql\":\(JSON.string(sql))}\n")
+                            + "\"builtin\":\(info.builtin),\"columns\":[\(list.joined(separator: ","))],\"sql\":\(JSON.string(sql)),"
+                            + "\"computed_sql\":\(computed.map { JSON.string($0.sql) } ?? "null")}\n")
                     out.flush()
                 case let other?:
                     let printer = RowPrinter(format: OutputFormat(rawValue: other)!, output: out)  // checked by validate()

@@ -87,6 +87,17 @@ import Testing
         #expect(show.stdout.contains("Columns:"))
         #expect(show.stdout.contains("circular_ratio"))
         #expect(show.stdout.contains("CREATE VIEW circular_financing"))
+        #expect(!show.stdout.contains("Computed by"))
+        // A report kept in a report index shows the SQL its rows are computed by too.
+        let indexed = try aikb("report", "show", "investor_activity", db: Self.database)
+        #expect(indexed.stdout.contains("FROM investor_activity_index"))
+        #expect(indexed.stdout.contains("\nComputed by (into investor_activity_index, at every aikb write):\nCREATE VIEW investor_activity_computed AS\nWITH bounds AS MATERIALIZED ("))
+        func shown(_ report: String) throws -> [String: Any]? {
+            let text = try aikb("report", "show", report, "--format", "json", db: Self.database).stdout
+            return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        }
+        #expect((try shown("investor_activity")?["computed_sql"] as? String)?.hasPrefix("CREATE VIEW investor_activity_computed AS") == true)
+        #expect(try shown("neoclouds")?["computed_sql"] is NSNull)
         let unknown = try aikb("report", "run", "circular_financng", db: Self.database)
         #expect(unknown.status == 65)
         #expect(unknown.stderr.hasPrefix("aikb: unknown report \"circular_financng\"; did you mean circular_financing"))
