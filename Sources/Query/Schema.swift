@@ -34,7 +34,7 @@ public enum Schema {
     ) throws -> SchemaObject {
         let report = documentation.reports[object.name]
         let kind: SchemaObject.Kind = object.kind == .table ? .table : report != nil ? .report : .view
-        let about = kind == .table ? documentation.tables[object.name] : report
+        let about = kind == .table ? documentation.tables[object.name] : report ?? documentation.computedViews[object.name]
         let documented = documentation.columns[object.name] ?? [:]
         var references: [String: String] = [:]
         if kind == .table {
@@ -57,6 +57,8 @@ public enum Schema {
     private struct Documentation {
         var tables: [String: (title: String, description: String)] = [:]
         var reports: [String: (title: String, description: String)] = [:]
+        /// The views a report index is filled from (NAME_computed): described as their report.
+        var computedViews: [String: (title: String, description: String)] = [:]
         /// Object, then column.
         var columns: [String: [String: (description: String?, unit: String?)]] = [:]
 
@@ -80,6 +82,17 @@ public enum Schema {
                 if columns[object]?[column] == nil {
                     columns[object, default: [:]][column] = (row.optionalString(at: 2), row.optionalString(at: 3))
                 }
+            }
+            guard try db.objectExists("report_indexes", kinds: [.table]) else { return }
+            try db.prepare("SELECT index_table, computed_from FROM report_indexes").forEachRow { row in
+                let (table, view) = (row.string(at: 0), row.string(at: 1))
+                let report = String(table.dropLast("_index".count))
+                guard let about = reports[report] else { return }
+                computedViews[view] = (
+                    about.title + " (computed)",
+                    "The rows of \(report) computed as they are read: \(report) reads \(table), which aikb fills from this view "
+                        + "at the end of every write that changes what it is made of.")
+                columns[view] = columns[report]
             }
         }
     }

@@ -70,6 +70,22 @@ import Testing
         try db.execute("ROLLBACK TO fire; RELEASE fire; PRAGMA foreign_keys = ON")
     }
 
+    /// The views a report index is filled from are described as their reports are,
+    /// saying where the report's rows come from, columns and units included.
+    @Test func theComputedViewsOfReportIndexesAreDescribed() throws {
+        let db = try seededDatabase()
+        for report in ["circular_financing_flows", "investor_activity", "concentration"] {
+            let computed = try Schema.object(report + "_computed", in: db)
+            let shown = try Schema.object(report, in: db)
+            #expect(computed.kind == .view)
+            #expect(computed.title == (shown.title ?? "") + " (computed)")
+            #expect(computed.description?.contains("\(report) reads \(report)_index") == true, "\(computed.description ?? "")")
+            #expect(computed.columns.map(\.description) == shown.columns.map(\.description))
+            #expect(computed.columns.map(\.unit) == shown.columns.map(\.unit))
+            #expect(computed.columns.allSatisfy { $0.description != nil })
+        }
+    }
+
     @Test func schemaShowsGeneratedColumnsForeignKeysAndUnits() throws {
         let db = try seededDatabase()
         let deals = try Schema.object("supply_deals", in: db)
