@@ -4,8 +4,8 @@
 -- deals: circular_financing_flows 2.5 s, investor_activity 1.6 s, concentration
 -- 1.5 s) read a table that aikb fills from their SQL at the end of every run that
 -- changes what they are made of, as it does the loop index (MoneyWeb.refresh; its
--- state, money_loop_index_state, now stands for every index). circular_financing and
--- neoclouds, which read circular_financing_flows, read the index through it.
+-- state, money_loop_index_state, now stands for every index). circular_financing, which
+-- reads circular_financing_flows, reads the index through it.
 --
 -- Each report's SQL stays, under the name NAME_computed: the same rows, computed on
 -- reading (`SELECT * FROM investor_activity_computed` is what investor_activity held
