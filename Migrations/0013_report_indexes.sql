@@ -3,9 +3,8 @@
 -- second at Crunchbase scale (1M companies, 2M rounds, 5M participations, 100,000
 -- deals: circular_financing_flows 2.5 s, investor_activity 1.6 s, concentration
 -- 1.5 s) read a table that aikb fills from their SQL at the end of every run that
--- changes what they are made of, as it does the loop index (MoneyWeb.refresh; its
--- state, money_loop_index_state, now stands for every index). circular_financing, which
--- reads circular_financing_flows, reads the index through it.
+-- changes the tables they are made of, as it does the loop index (MoneyWeb.refresh).
+-- circular_financing, which sums circular_financing_flows, reads the index through it.
 --
 -- Each report's SQL stays, under the name NAME_computed: the same rows, computed on
 -- reading (`SELECT * FROM investor_activity_computed` is what investor_activity held
@@ -24,10 +23,19 @@
 
 -- 1. The index tables, their catalog, their documentation -----------------------------
 
--- Which table is filled from which view, in the order the refresh fills them.
+-- Which table is filled from which view, in the order the refresh fills them; the
+-- knowledge tables the view reads (those with history: a test compares the list with
+-- what SQLite's authorizer sees the view read); and what they looked like when it was
+-- last filled (MoneyWeb's signature: highest rowids, row counts of tables without one,
+-- the newest history row), so that a write refills only the indexes it concerns. The
+-- catalogs (deal_kinds, money_flow_kinds, ...) are not watched, as for the loop index:
+-- a migration that changes one sets signature to NULL.
 CREATE TABLE report_indexes (
     index_table   TEXT PRIMARY KEY CHECK (length(index_table) > 0),
-    computed_from TEXT NOT NULL UNIQUE CHECK (length(computed_from) > 0)
+    computed_from TEXT NOT NULL UNIQUE CHECK (length(computed_from) > 0),
+    reads         TEXT NOT NULL CHECK (length(reads) > 0),
+    signature     TEXT,
+    history_id    INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- The columns of each report, in its order, typed ANY: each value as the view gave
@@ -52,10 +60,11 @@ CREATE TABLE concentration_index (
 CREATE INDEX concentration_index_by_provider ON concentration_index(provider);
 CREATE INDEX concentration_index_by_customer ON concentration_index(customer);
 
-INSERT INTO report_indexes (index_table, computed_from) VALUES
-    ('circular_financing_flows_index', 'circular_financing_flows_computed'),
-    ('investor_activity_index', 'investor_activity_computed'),
-    ('concentration_index', 'concentration_computed');
+INSERT INTO report_indexes (index_table, computed_from, reads) VALUES
+    ('circular_financing_flows_index', 'circular_financing_flows_computed',
+     'companies funding_rounds round_investors supply_deals relationships'),
+    ('investor_activity_index', 'investor_activity_computed', 'companies funding_rounds round_investors'),
+    ('concentration_index', 'concentration_computed', 'companies funding_rounds round_investors supply_deals claims');
 
 INSERT INTO table_docs (name, title, description) VALUES
     ('report_indexes', 'Report indexes', 'Tables that hold a report''s rows, filled by aikb from the view named in computed_from at the end of every run that changes what the report is made of. Derived.'),
@@ -65,7 +74,10 @@ INSERT INTO table_docs (name, title, description) VALUES
 
 INSERT INTO table_columns (table_name, column_name, description, unit) VALUES
     ('report_indexes', 'index_table', 'The table that holds the rows', NULL),
-    ('report_indexes', 'computed_from', 'The view that computes them', NULL);
+    ('report_indexes', 'computed_from', 'The view that computes them', NULL),
+    ('report_indexes', 'reads', 'The knowledge tables the view reads, separated by spaces', 'text'),
+    ('report_indexes', 'signature', 'What those tables looked like when the index was last filled (NULL: never)', 'text'),
+    ('report_indexes', 'history_id', 'The newest history row then', NULL);
 
 -- Each index column is documented as the report's column is.
 INSERT INTO table_columns (table_name, column_name, description, unit)
@@ -110,6 +122,5 @@ SET description = description || ' Kept by aikb in ' || name || '_index as of it
                   || name || '_computed computes it on reading.'
 WHERE name IN ('circular_financing_flows', 'investor_activity', 'concentration');
 
--- 3. Filled by the refresh at the end of this migration's run: the state forgotten,
--- the loop index and the report indexes are computed anew.
-DELETE FROM money_loop_index_state;
+-- 3. The indexes are filled by the refresh at the end of this migration's run (their
+-- signature is NULL).

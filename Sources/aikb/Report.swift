@@ -127,8 +127,8 @@ struct Report: ParsableCommand {
                     resolved: { Terminal.error("aikb: " + $0) })
                 if Self.readLoopIndex.contains(name) {
                     try warnIfLoopsAreBehind(db)
-                } else if ReportIndexes.readers.contains(name) {
-                    try warnIfReportIndexIsBehind(db, report: name)
+                } else if let index = try ReportIndexes.indexTable(readBy: name, in: db) {
+                    try warnIfReportIndexIsBehind(db, report: name, index: index)
                 }
                 let units = Dictionary(
                     try reports.columns(of: name).compactMap { column in column.unit.map { (column.name, $0) } },
@@ -155,9 +155,11 @@ struct Report: ParsableCommand {
                 let db = try database.open(.write)
                 let report = try db.transaction { try MoneyWeb.refresh(db) }
                 Terminal.error(
-                    "aikb: money loops and report indexes " + (report.recomputed ? "recomputed" : "were up to date")
-                        + ": \(report.loops) loops"
+                    "aikb: money loops " + (report.recomputed ? "recomputed" : "were up to date") + ": \(report.loops) loops"
                         + (report.complete ? "" : " (the search stopped at its limit of \(MoneyWeb.maximumLoops))"))
+                Terminal.error(
+                    "aikb: report indexes "
+                        + (report.reportIndexes.isEmpty ? "were up to date" : "refilled: " + report.reportIndexes.joined(separator: ", ")))
             }
         }
     }
@@ -210,8 +212,8 @@ func warnIfLoopsAreBehind(_ db: Database) throws {
 
 /// Says on stderr when a report that reads a report index (ReportIndexes) is behind
 /// the knowledge tables: it shows their state at the last aikb write.
-func warnIfReportIndexIsBehind(_ db: Database, report: String) throws {
-    if try !MoneyWeb.isCurrent(db) {
+func warnIfReportIndexIsBehind(_ db: Database, report: String, index: String) throws {
+    if try !ReportIndexes.isCurrent(index, in: db) {
         Terminal.error("aikb: \(report) predates changes made outside aikb; aikb report refresh recomputes it")
     }
 }

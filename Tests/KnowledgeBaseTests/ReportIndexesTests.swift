@@ -42,6 +42,9 @@ import Testing
         let (db, _) = try seededDatabase()
         try expectCurrent(db)
         #expect(try MoneyWeb.isCurrent(db))
+        for index in ["circular_financing_flows_index", "investor_activity_index", "concentration_index"] {
+            #expect(try ReportIndexes.isCurrent(index, in: db), "\(index)")
+        }
         // The reports read the tables, not their SQL.
         for report in ["circular_financing_flows", "investor_activity", "concentration"] {
             let plan = try db.allRows("EXPLAIN QUERY PLAN SELECT * FROM \(report)").map { "\($0)" }.joined()
@@ -55,8 +58,9 @@ import Testing
     }
 
     /// A change made outside aikb leaves the indexes as they were, says so, and a
-    /// refresh (any aikb write) brings them level again; claims count too
-    /// (concentration names them).
+    /// refresh (any aikb write) brings level again the indexes made of the table it
+    /// changed, and only those: a claim refills concentration (which names them), not
+    /// the loops nor the other indexes.
     @Test func aChangeOutsideAikbShowsAndARefreshCatchesUp() throws {
         let (db, _) = try seededDatabase()
         let fact = "nvidia-coreweave-2026-01-rubin-platforms"
@@ -64,8 +68,12 @@ import Testing
         #expect(try db.firstValue(status) == .text("announced"))
         try db.execute("UPDATE supply_deals SET status = 'cancelled' WHERE external_id = '\(fact)'")
         #expect(try !MoneyWeb.isCurrent(db))
+        #expect(try !ReportIndexes.isCurrent("circular_financing_flows_index", in: db))
+        #expect(try ReportIndexes.isCurrent("investor_activity_index", in: db))  // made of no deal
         #expect(try db.firstValue(status) == .text("announced"))
-        #expect(try db.transaction { try MoneyWeb.refresh(db) }.recomputed)
+        let afterDeal = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(afterDeal.recomputed)
+        #expect(afterDeal.reportIndexes == ["circular_financing_flows_index", "concentration_index"])
         #expect(try db.firstValue(status) == .text("cancelled"))
         try expectCurrent(db)
 
@@ -77,11 +85,36 @@ import Testing
             SELECT 'T-CLAIM', (SELECT id FROM companies WHERE name = 'CoreWeave'), (SELECT id FROM companies WHERE name = 'OpenAI'),
                    'contract_value', '1', 'A test claim', (SELECT min(id) FROM sources)
             """)
-        #expect(try !MoneyWeb.isCurrent(db))
-        #expect(try db.transaction { try MoneyWeb.refresh(db) }.recomputed)
+        #expect(try MoneyWeb.isCurrent(db))
+        #expect(try !ReportIndexes.isCurrent("concentration_index", in: db))
+        let afterClaim = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(!afterClaim.recomputed)
+        #expect(afterClaim.reportIndexes == ["concentration_index"])
         #expect(try db.firstValue(pair) != before)
         #expect(try db.strings(pair).first?.contains("T-CLAIM") == true)
         try expectCurrent(db)
+        // Nothing changed since: nothing is filled again.
+        #expect(try db.transaction { try MoneyWeb.refresh(db) }.reportIndexes.isEmpty)
+    }
+
+    /// Each index's list of the tables it is made of is what SQLite's authorizer sees its
+    /// view read, among the tables whose changes history records (a view that comes to
+    /// read another table without the list saying so would go stale silently).
+    @Test func eachIndexWatchesTheTablesItsViewReads() throws {
+        let (db, _) = try seededDatabase()
+        let tracked = Set(try db.strings("SELECT name FROM history_tables"))
+        for row in try db.allRows("SELECT computed_from, reads FROM report_indexes") {
+            guard case .text(let view) = row[0], case .text(let reads) = row[1] else { continue }
+            var read = Set<String>()
+            db.setAuthorizer { request in
+                if request.action == .read, let table = request.argument1 { read.insert(table) }
+                return .allow
+            }
+            _ = try db.prepare("SELECT * FROM \(SQL.identifier(view))")
+            db.setAuthorizer(nil)
+            #expect(read.contains("companies"), "\(view): \(read.sorted())")
+            #expect(Set(reads.split(separator: " ").map(String.init)) == read.intersection(tracked), "\(view): reads \(read.sorted())")
+        }
     }
 
     /// An import is a run: its close fills the indexes before the commit.

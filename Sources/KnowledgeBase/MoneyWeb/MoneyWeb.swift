@@ -9,19 +9,21 @@ import Support
 /// transaction (Runs.close calls it, so every import, sql --write, undo and migration does). It costs a few
 /// index lookups when nothing loops are made of has changed since the last refresh
 /// (the signature: row counts, highest ids, the newest history row); otherwise it
-/// recomputes the index, and the report indexes (ReportIndexes), which are made of the
-/// same tables and claims. A change made outside aikb shows in the signature, and
+/// recomputes the index; the report indexes (ReportIndexes) likewise, each by the
+/// tables it is made of. A change made outside aikb shows in the signature, and
 /// `isCurrent` says so to readers.
 public enum MoneyWeb {
     /// What a refresh did.
     public struct RefreshReport: Sendable, Equatable {
-        /// false when nothing had changed.
+        /// false when nothing loops are made of had changed.
         public var recomputed: Bool
         public var loops: Int
         /// false when the search stopped at `maximumLoops`.
         public var complete: Bool
         /// Groups and edges left after pruning (the graph cycles were searched in).
         public var edges: Int
+        /// The report indexes filled anew (those whose tables had changed).
+        public var reportIndexes: [String] = []
     }
 
     /// The most loops the index holds; past it, the index says it is incomplete.
@@ -29,19 +31,26 @@ public enum MoneyWeb {
     /// Loops of more companies than this are not looked for.
     public static let longestLoop = 5
 
-    /// The tables whose changes (in history) can change the loops or a report index.
-    static let tables = ["companies", "funding_rounds", "round_investors", "supply_deals", "relationships", "claims"]
+    /// The tables whose changes can change the loops.
+    static let tables = ["companies", "funding_rounds", "round_investors", "supply_deals", "relationships"]
 
-    /// Brings the loop index up to date, in the caller's transaction (or its own).
+    /// Brings the loop index and the report indexes up to date, in the caller's
+    /// transaction (or its own): each is recomputed only when the tables it is made of
+    /// changed since it was computed.
     @discardableResult
     public static func refresh(_ db: Database) throws -> RefreshReport {
-        let now = try signature(db)
-        if let stored = try storedState(db), stored.signature == now.signature,
-            !(try changedSince(history: stored.historyID, db))
+        let counts = SourceSignature.Counts()
+        let now = try SourceSignature.read(of: tables, in: db, counts: counts)
+        var report: RefreshReport
+        if let stored = try storedState(db), stored.signature == now.text,
+            !(try SourceSignature.changed(since: stored.historyID, in: tables, db))
         {
-            return RefreshReport(recomputed: false, loops: stored.loops, complete: stored.complete, edges: 0)
+            report = RefreshReport(recomputed: false, loops: stored.loops, complete: stored.complete, edges: 0)
+        } else {
+            report = try recompute(db, signature: now)
         }
-        return try recompute(db, signature: now)
+        report.reportIndexes = try ReportIndexes.refresh(db, counts: counts)
+        return report
     }
 
     /// True when the index matches the knowledge tables as far as a reader can tell
@@ -50,9 +59,9 @@ public enum MoneyWeb {
     /// there before shows at the next refresh.
     public static func isCurrent(_ db: Database) throws -> Bool {
         guard let stored = try storedState(db) else { return false }
-        let now = try signature(db, countingParticipations: false)
-        let unchanged = try !changedSince(history: stored.historyID, db)
-        return stored.signature.hasPrefix(now.signature + "|") && unchanged
+        let now = try SourceSignature.read(of: tables, in: db, counting: false)
+        let unchanged = try !SourceSignature.changed(since: stored.historyID, in: tables, db)
+        return now.hasRowidPart(of: stored.signature) && unchanged
     }
 
     /// Whether the last computation stopped at its limit.
@@ -60,46 +69,7 @@ public enum MoneyWeb {
         try storedState(db)?.complete ?? true
     }
 
-    // MARK: Signature
-
-    struct Signature {
-        var signature: String
-        var historyID: Int64
-    }
-
-    /// Highest ids, and round_investors' row count (it has no rowid): an insert moves
-    /// them; an update or a delete shows in history (the triggers record every one, by
-    /// aikb or not; a row deleted by the run that created it was never there before).
-    /// Each is one B-tree descent, but for the count, which reads round_investors'
-    /// smallest index.
-    static func signature(_ db: Database, countingParticipations: Bool = true) throws -> Signature {
-        let row = try db.allRows(
-            """
-            SELECT (SELECT max(id) FROM companies), (SELECT max(id) FROM funding_rounds), (SELECT max(id) FROM supply_deals),
-                   (SELECT max(id) FROM relationships), (SELECT max(rowid) FROM claims),
-                   coalesce((SELECT max(id) FROM history), 0)
-            """
-        ).first ?? []
-        let parts = row.dropLast().map { value -> String in
-            if case .integer(let number) = value { return String(number) }
-            return "-"
-        }
-        var history: Int64 = 0
-        if case .integer(let id)? = row.last { history = id }
-        var text = parts.joined(separator: ",")
-        if countingParticipations, case .integer(let count)? = try db.firstValue("SELECT count(*) FROM round_investors") {
-            text += "|" + String(count)
-        }
-        return Signature(signature: text, historyID: history)
-    }
-
-    /// An update or delete of a table loops are made of since history row `id`.
-    static func changedSince(history id: Int64, _ db: Database) throws -> Bool {
-        let list = tables.map { "'\($0)'" }.joined(separator: ", ")
-        return try db.firstValue(
-            "SELECT EXISTS (SELECT 1 FROM history WHERE id > :id AND table_name IN (\(list)))",
-            binding: ["id": .integer(id)]) == .integer(1)
-    }
+    // MARK: State
 
     struct State {
         var signature: String
@@ -128,7 +98,7 @@ public enum MoneyWeb {
         let payee: Int64
     }
 
-    static func recompute(_ db: Database, signature: Signature) throws -> RefreshReport {
+    static func recompute(_ db: Database, signature: SourceSignature) throws -> RefreshReport {
         var flows: [GroupPair: [FlowKey]] = [:]
         // Deals and relationships: few; all of them.
         let others = try db.prepare(
@@ -227,7 +197,6 @@ public enum MoneyWeb {
         for pair in flows.keys { finder.add(from: pair.payer, to: pair.payee) }
         let (cycles, complete) = finder.cycles(limit: maximumLoops)
         try write(cycles, flows: flows, db)
-        try ReportIndexes.recompute(db)
         try db.execute(
             """
             INSERT INTO money_loop_index_state (id, signature, history_id, loops, complete)
@@ -236,7 +205,7 @@ public enum MoneyWeb {
                 loops = excluded.loops, complete = excluded.complete
             """,
             binding: [
-                "signature": .text(signature.signature), "history": .integer(signature.historyID),
+                "signature": .text(signature.text), "history": .integer(signature.historyID),
                 "loops": .integer(Int64(cycles.count)), "complete": .integer(complete ? 1 : 0),
             ])
         return RefreshReport(recomputed: true, loops: cycles.count, complete: complete, edges: flows.count)

@@ -1,30 +1,65 @@
 import SQLite
 
 /// The report indexes (migration 0013): tables that hold the rows of a report whose
-/// view takes seconds at scale, filled from the view that computes them
-/// (`report_indexes` names each pair). MoneyWeb.refresh fills them with the loop
-/// index, under the same state: they are recomputed exactly when the loops are.
+/// view takes seconds at scale, filled from the view that computes them.
+/// `report_indexes` names each pair, the knowledge tables the view reads, and their
+/// signature when it was filled; MoneyWeb.refresh calls `refresh` at every write's
+/// close, which fills again only the indexes whose tables changed.
 public enum ReportIndexes {
-    /// Refills every index table from its view, in the caller's transaction.
-    static func recompute(_ db: Database) throws {
-        guard try db.objectExists("report_indexes", kinds: [.table]) else { return }
-        var pairs: [(table: String, view: String)] = []
-        try db.prepare("SELECT index_table, computed_from FROM report_indexes ORDER BY rowid").forEachRow {
-            pairs.append((table: $0.string(at: 0), view: $0.string(at: 1)))
-        }
-        for (table, view) in pairs {
-            do {
-                try db.execute("DELETE FROM \(SQL.identifier(table))")
-                try db.execute("INSERT INTO \(SQL.identifier(table)) SELECT * FROM \(SQL.identifier(view))")
-            } catch let error as SQLiteError {
-                throw SQLiteError(code: error.code, message: "cannot fill the report index \(table) from \(view): \(error.message)")
-            }
-        }
+    struct Index {
+        let table: String
+        let view: String
+        let reads: [String]
+        let signature: String?
+        let historyID: Int64
     }
 
-    /// The reports that read an index table: each report named by an index table
-    /// (NAME_index), and circular_financing, the built-in report that reads one of those.
-    public static let readers: Set<String> = [
-        "circular_financing_flows", "circular_financing", "investor_activity", "concentration",
-    ]
+    static func all(_ db: Database) throws -> [Index] {
+        guard try db.objectExists("report_indexes", kinds: [.table]) else { return [] }
+        var indexes: [Index] = []
+        try db.prepare("SELECT index_table, computed_from, reads, signature, history_id FROM report_indexes ORDER BY rowid")
+            .forEachRow {
+                indexes.append(Index(
+                    table: $0.string(at: 0), view: $0.string(at: 1), reads: $0.string(at: 2).split(separator: " ").map(String.init),
+                    signature: $0.optionalString(at: 3), historyID: $0.int64(at: 4)))
+            }
+        return indexes
+    }
+
+    /// Fills again, in the caller's transaction, each index whose tables changed since
+    /// it was filled; returns their names.
+    static func refresh(_ db: Database, counts: SourceSignature.Counts = SourceSignature.Counts()) throws -> [String] {
+        var filled: [String] = []
+        for index in try all(db) {
+            let now = try SourceSignature.read(of: index.reads, in: db, counts: counts)
+            if index.signature == now.text, !(try SourceSignature.changed(since: index.historyID, in: index.reads, db)) { continue }
+            do {
+                try db.execute("DELETE FROM \(SQL.identifier(index.table))")
+                try db.execute("INSERT INTO \(SQL.identifier(index.table)) SELECT * FROM \(SQL.identifier(index.view))")
+            } catch let error as SQLiteError {
+                throw SQLiteError(code: error.code, message: "cannot fill the report index \(index.table) from \(index.view): \(error.message)")
+            }
+            try db.execute(
+                "UPDATE report_indexes SET signature = :signature, history_id = :history WHERE index_table = :table",
+                binding: ["signature": .text(now.text), "history": .integer(now.historyID), "table": .text(index.table)])
+            filled.append(index.table)
+        }
+        return filled
+    }
+
+    /// The index table a report reads: its own (NAME_index), or for circular_financing,
+    /// the built-in report that sums circular_financing_flows, that one's; nil for the others.
+    public static func indexTable(readBy report: String, in db: Database) throws -> String? {
+        let own = report == "circular_financing" ? "circular_financing_flows_index" : report + "_index"
+        return try all(db).contains { $0.table == own } ? own : nil
+    }
+
+    /// True when the index matches the tables it is made of as far as a reader can tell
+    /// cheaply (highest ids and history; see MoneyWeb.isCurrent).
+    public static func isCurrent(_ table: String, in db: Database) throws -> Bool {
+        guard let index = try all(db).first(where: { $0.table == table }), let stored = index.signature else { return false }
+        let now = try SourceSignature.read(of: index.reads, in: db, counting: false)
+        let unchanged = try !SourceSignature.changed(since: index.historyID, in: index.reads, db)
+        return now.hasRowidPart(of: stored) && unchanged
+    }
 }
