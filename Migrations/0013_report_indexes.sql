@@ -32,39 +32,42 @@
 -- a migration that changes one sets signature to NULL.
 CREATE TABLE report_indexes (
     index_table   TEXT PRIMARY KEY CHECK (length(index_table) > 0),
+    report        TEXT NOT NULL UNIQUE REFERENCES reports(name),
     computed_from TEXT NOT NULL UNIQUE CHECK (length(computed_from) > 0),
     reads         TEXT NOT NULL CHECK (length(reads) > 0),
     signature     TEXT,
     history_id    INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
--- The columns of each report, in its order, typed ANY: each value as the view gave
--- it; company names compare ignoring case, as companies.name does. The report's order
--- is its view's ORDER BY, as the computed view has it.
+-- The columns of each report, in its order, declared as the view declares them (a
+-- column it reads from a table has that table's type, an expression none), so that
+-- values compare as they did in the view: not STRICT, which has no column without a
+-- type. Company names compare ignoring case, as companies.name does. The report's
+-- order is its view's ORDER BY, as the computed view has it.
 CREATE TABLE circular_financing_flows_index (
-    hub ANY COLLATE NOCASE, company ANY COLLATE NOCASE, flow ANY, kind ANY, amount_usd ANY, amount_status ANY, status ANY, counted ANY,
-    announced_on ANY, fact ANY, source_id ANY
-) STRICT;
+    hub TEXT COLLATE NOCASE, company TEXT COLLATE NOCASE, flow, kind, amount_usd INTEGER, amount_status, status,
+    counted, announced_on TEXT, fact, source_id TEXT
+);
 -- circular_financing groups by hub and company; --where hub=... reads one hub's rows.
 CREATE INDEX circular_financing_flows_index_by_hub ON circular_financing_flows_index(hub, company);
 
 CREATE TABLE investor_activity_index (
-    investor ANY COLLATE NOCASE, investor_kind ANY, rounds_in_window ANY, led_in_window ANY, window_start ANY, window_end ANY
-) STRICT;
+    investor TEXT COLLATE NOCASE, investor_kind TEXT, rounds_in_window, led_in_window, window_start, window_end
+);
 CREATE INDEX investor_activity_index_by_investor ON investor_activity_index(investor);
 
 CREATE TABLE concentration_index (
-    provider ANY COLLATE NOCASE, customer ANY COLLATE NOCASE, contracted_usd ANY, provider_contracted_usd ANY, share ANY, deals ANY,
-    deals_without_value ANY, customer_is_investee ANY, customer_is_investor ANY, claims ANY, drill_down ANY
-) STRICT;
+    provider TEXT COLLATE NOCASE, customer TEXT COLLATE NOCASE, contracted_usd, provider_contracted_usd, share, deals,
+    deals_without_value, customer_is_investee, customer_is_investor, claims, drill_down
+);
 CREATE INDEX concentration_index_by_provider ON concentration_index(provider);
 CREATE INDEX concentration_index_by_customer ON concentration_index(customer);
 
-INSERT INTO report_indexes (index_table, computed_from, reads) VALUES
-    ('circular_financing_flows_index', 'circular_financing_flows_computed',
+INSERT INTO report_indexes (index_table, report, computed_from, reads) VALUES
+    ('circular_financing_flows_index', 'circular_financing_flows', 'circular_financing_flows_computed',
      'companies funding_rounds round_investors supply_deals relationships'),
-    ('investor_activity_index', 'investor_activity_computed', 'companies funding_rounds round_investors'),
-    ('concentration_index', 'concentration_computed', 'companies funding_rounds round_investors supply_deals claims');
+    ('investor_activity_index', 'investor_activity', 'investor_activity_computed', 'companies funding_rounds round_investors'),
+    ('concentration_index', 'concentration', 'concentration_computed', 'companies funding_rounds round_investors supply_deals claims');
 
 INSERT INTO table_docs (name, title, description) VALUES
     ('report_indexes', 'Report indexes', 'Tables that hold a report''s rows, filled by aikb from the view named in computed_from at the end of every run that changes what the report is made of. Derived.'),
@@ -74,6 +77,7 @@ INSERT INTO table_docs (name, title, description) VALUES
 
 INSERT INTO table_columns (table_name, column_name, description, unit) VALUES
     ('report_indexes', 'index_table', 'The table that holds the rows', NULL),
+    ('report_indexes', 'report', 'The report whose rows it holds', NULL),
     ('report_indexes', 'computed_from', 'The view that computes them', NULL),
     ('report_indexes', 'reads', 'The knowledge tables the view reads, separated by spaces', 'text'),
     ('report_indexes', 'signature', 'What those tables looked like when the index was last filled (NULL: never)', 'text'),
@@ -83,7 +87,7 @@ INSERT INTO table_columns (table_name, column_name, description, unit) VALUES
 INSERT INTO table_columns (table_name, column_name, description, unit)
 SELECT i.index_table, c.name, c.description, c.unit
 FROM report_indexes i
-JOIN report_columns c ON c.report = substr(i.index_table, 1, length(i.index_table) - length('_index'));
+JOIN report_columns c ON c.report = i.report;
 
 -- 2. The views -------------------------------------------------------------------------
 

@@ -83,10 +83,9 @@ public struct Reports {
     /// For a report kept in a report index (migration 0013): the index table and the
     /// definition of the view it is filled from, which says how the rows are computed.
     public func computedSQL(of name: String) throws -> (indexTable: String, sql: String)? {
-        guard try db.objectExists("report_indexes", kinds: [.table]) else { return nil }
-        let found = try db.prepare("SELECT index_table, computed_from FROM report_indexes WHERE index_table = :table")
-            .firstRow(binding: ["table": .text(name + "_index")]) { (table: $0.string(at: 0), view: $0.string(at: 1)) }
-        guard let found, let view = try db.schemaObject(named: found.view), let sql = view.sql else { return nil }
+        guard let found = try ReportIndexes.index(of: name, in: db), let view = try db.schemaObject(named: found.view),
+            let sql = view.sql
+        else { return nil }
         return (found.table, sql)
     }
 

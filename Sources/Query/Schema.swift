@@ -84,9 +84,8 @@ public enum Schema {
                 }
             }
             guard try db.objectExists("report_indexes", kinds: [.table]) else { return }
-            try db.prepare("SELECT index_table, computed_from FROM report_indexes").forEachRow { row in
-                let (table, view) = (row.string(at: 0), row.string(at: 1))
-                let report = String(table.dropLast("_index".count))
+            try db.prepare("SELECT index_table, report, computed_from FROM report_indexes").forEachRow { row in
+                let (table, report, view) = (row.string(at: 0), row.string(at: 1), row.string(at: 2))
                 guard let about = reports[report] else { return }
                 computedViews[view] = (
                     about.title + " (computed)",

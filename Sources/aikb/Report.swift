@@ -70,7 +70,8 @@ struct Report: ParsableCommand {
                     }
                     text += "\nSQL:\n" + sql + "\n"
                     if let computed {
-                        text += "\nComputed by (into \(computed.indexTable), at every aikb write):\n" + computed.sql + "\n"
+                        text += "\nComputed by (into \(computed.indexTable), at each aikb write that changes the tables it reads):\n"
+                            + computed.sql + "\n"
                     }
                     out.write(text)
                     out.flush()
@@ -147,13 +148,16 @@ struct Report: ParsableCommand {
                 aikb keeps the loops of money_loops, and the rows of circular_financing_flows,
                 investor_activity and concentration, up to date at every write it makes; changes made
                 outside aikb (sqlite3, Datasette) reach them at the next aikb write, or now with this.
+                Each is recomputed when the tables it is made of changed; --force recomputes them all
+                (a row another client inserted under a table's highest id leaves no other trace).
                 """)
         @OptionGroup var database: DatabaseOptions
+        @Flag(help: "Recompute the loops and every report index, changed or not.") var force = false
 
         func run() throws {
             try reportingErrors {
                 let db = try database.open(.write)
-                let report = try db.transaction { try MoneyWeb.refresh(db) }
+                let report = try db.transaction { try MoneyWeb.refresh(db, force: force) }
                 Terminal.error(
                     "aikb: money loops " + (report.recomputed ? "recomputed" : "were up to date") + ": \(report.loops) loops"
                         + (report.complete ? "" : " (the search stopped at its limit of \(MoneyWeb.maximumLoops))"))

@@ -65,6 +65,12 @@ import Testing
         let fresh = try run(aikbBinary, ["--db", copy] + deal)
         #expect(fresh.stderr.isEmpty)
         #expect(fresh.stdout == "status\ncancelled\n")
+        let again = try aikb("report", "refresh", db: copy).stderr
+        #expect(again.hasPrefix("aikb: money loops were up to date: ") && again.hasSuffix("\naikb: report indexes were up to date\n"))
+        let forced = try aikb("report", "refresh", "--force", db: copy).stderr
+        #expect(forced.hasPrefix("aikb: money loops recomputed: "))
+        #expect(forced.hasSuffix(
+            "\naikb: report indexes refilled: circular_financing_flows_index, investor_activity_index, concentration_index\n"))
     }
 
     @Test func theProfileInEveryFormat() throws {

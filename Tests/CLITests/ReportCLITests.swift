@@ -91,7 +91,7 @@ import Testing
         // A report kept in a report index shows the SQL its rows are computed by too.
         let indexed = try aikb("report", "show", "investor_activity", db: Self.database)
         #expect(indexed.stdout.contains("FROM investor_activity_index"))
-        #expect(indexed.stdout.contains("\nComputed by (into investor_activity_index, at every aikb write):\nCREATE VIEW investor_activity_computed AS\nWITH bounds AS MATERIALIZED ("))
+        #expect(indexed.stdout.contains("\nComputed by (into investor_activity_index, at each aikb write that changes the tables it reads):\nCREATE VIEW investor_activity_computed AS\nWITH bounds AS MATERIALIZED ("))
         func shown(_ report: String) throws -> [String: Any]? {
             let text = try aikb("report", "show", report, "--format", "json", db: Self.database).stdout
             return try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]

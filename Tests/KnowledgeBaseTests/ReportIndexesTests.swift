@@ -197,4 +197,59 @@ import Testing
         #expect(try db.allRows("SELECT * FROM neoclouds") == before)
         #expect(try db.firstValue("SELECT sql LIKE '%investees AS MATERIALIZED%' FROM sqlite_schema WHERE name = 'neoclouds'") == .integer(1))
     }
+
+    /// An undo puts deleted rows back under their old ids, which moves no highest id and
+    /// leaves no history row: the indexes see the undo run itself. A row another client
+    /// inserts under the highest id leaves no trace at all: `refresh(force:)` (`aikb
+    /// report refresh --force`) fills everything again.
+    @Test func anUndoAndAForcedRefreshBringTheIndexesLevel() throws {
+        let (db, _) = try seededDatabase()
+        let fact = "nvidia-coreweave-2026-01-rubin-platforms"
+        let count = "SELECT count(*) FROM circular_financing_flows WHERE fact = '\(fact)'"
+        #expect(try db.firstValue(count) == .integer(1))
+        let columns = try db.columns(of: "supply_deals").filter { !$0.isGenerated }.map { SQL.identifier($0.name) }
+        let saved = try db.allRows("SELECT \(columns.joined(separator: ", ")) FROM supply_deals WHERE external_id = '\(fact)'")
+        let run = try db.transaction {
+            try Runs.within(db, command: "sql --write") { run in
+                try db.execute("DELETE FROM supply_deals WHERE external_id = '\(fact)'")
+                return run
+            }
+        }
+        #expect(try db.firstValue(count) == .integer(0))
+        _ = try Undo.undo(run: run, in: db)
+        #expect(try db.firstValue(count) == .integer(1))
+        try expectCurrent(db)
+
+        // Outside aikb, the same delete and a re-insert under the same id.
+        try db.execute("DELETE FROM supply_deals WHERE external_id = '\(fact)'")
+        #expect(try db.transaction { try MoneyWeb.refresh(db) }.reportIndexes.contains("circular_financing_flows_index"))
+        let placeholders = columns.indices.map { ":v\($0)" }.joined(separator: ", ")
+        var values: [String: Value] = [:]
+        for (position, value) in (saved.first ?? []).enumerated() { values["v\(position)"] = value }
+        try db.execute("INSERT INTO supply_deals (\(columns.joined(separator: ", "))) VALUES (\(placeholders))", binding: values)
+        #expect(try db.firstValue(count) == .integer(0))  // unseen: no id moved, no history
+        #expect(try db.transaction { try MoneyWeb.refresh(db) }.reportIndexes.isEmpty)
+        let forced = try db.transaction { try MoneyWeb.refresh(db, force: true) }
+        #expect(forced.recomputed)
+        #expect(forced.reportIndexes == ["circular_financing_flows_index", "investor_activity_index", "concentration_index"])
+        #expect(try db.firstValue(count) == .integer(1))
+        try expectCurrent(db)
+    }
+
+    /// The reports' columns are declared as their computed views' are, so a value
+    /// compares the same way through either (text against an INTEGER column, NOCASE names).
+    @Test func theIndexedReportsCompareValuesAsTheirViewsDo() throws {
+        let (db, _) = try seededDatabase()
+        for (report, computed) in try indexedReports(db) {
+            let declared = "SELECT name, type FROM pragma_table_info(:view)"
+            #expect(try db.allRows(declared, binding: ["view": .text(report)]) == db.allRows(declared, binding: ["view": .text(computed)]),
+                    "\(report)")
+        }
+        let amount = try #require(try db.firstValue("SELECT amount_usd FROM circular_financing_flows_computed WHERE amount_usd > 0 LIMIT 1"))
+        guard case .integer(let usd) = amount else { Issue.record("\(amount)"); return }
+        let asText = "SELECT count(*) FROM %@ WHERE amount_usd = '\(usd)'"
+        let viaIndex = try db.firstValue(asText.replacingOccurrences(of: "%@", with: "circular_financing_flows"))
+        #expect(viaIndex == (try db.firstValue(asText.replacingOccurrences(of: "%@", with: "circular_financing_flows_computed"))))
+        #expect(viaIndex != .integer(0))
+    }
 }

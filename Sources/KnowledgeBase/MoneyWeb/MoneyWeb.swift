@@ -36,20 +36,20 @@ public enum MoneyWeb {
 
     /// Brings the loop index and the report indexes up to date, in the caller's
     /// transaction (or its own): each is recomputed only when the tables it is made of
-    /// changed since it was computed.
+    /// changed since it was computed, or, with `force`, all of them.
     @discardableResult
-    public static func refresh(_ db: Database) throws -> RefreshReport {
+    public static func refresh(_ db: Database, force: Bool = false) throws -> RefreshReport {
         let counts = SourceSignature.Counts()
         let now = try SourceSignature.read(of: tables, in: db, counts: counts)
         var report: RefreshReport
-        if let stored = try storedState(db), stored.signature == now.text,
+        if !force, let stored = try storedState(db), stored.signature == now.text,
             !(try SourceSignature.changed(since: stored.historyID, in: tables, db))
         {
             report = RefreshReport(recomputed: false, loops: stored.loops, complete: stored.complete, edges: 0)
         } else {
             report = try recompute(db, signature: now)
         }
-        report.reportIndexes = try ReportIndexes.refresh(db, counts: counts)
+        report.reportIndexes = try ReportIndexes.refresh(db, force: force, counts: counts)
         return report
     }
 

@@ -8,6 +8,7 @@ import SQLite
 public enum ReportIndexes {
     struct Index {
         let table: String
+        let report: String
         let view: String
         let reads: [String]
         let signature: String?
@@ -17,25 +18,31 @@ public enum ReportIndexes {
     static func all(_ db: Database) throws -> [Index] {
         guard try db.objectExists("report_indexes", kinds: [.table]) else { return [] }
         var indexes: [Index] = []
-        try db.prepare("SELECT index_table, computed_from, reads, signature, history_id FROM report_indexes ORDER BY rowid")
+        try db.prepare("SELECT index_table, report, computed_from, reads, signature, history_id FROM report_indexes ORDER BY rowid")
             .forEachRow {
                 indexes.append(Index(
-                    table: $0.string(at: 0), view: $0.string(at: 1), reads: $0.string(at: 2).split(separator: " ").map(String.init),
-                    signature: $0.optionalString(at: 3), historyID: $0.int64(at: 4)))
+                    table: $0.string(at: 0), report: $0.string(at: 1), view: $0.string(at: 2),
+                    reads: $0.string(at: 3).split(separator: " ").map(String.init),
+                    signature: $0.optionalString(at: 4), historyID: $0.int64(at: 5)))
             }
         return indexes
     }
 
     /// Fills again, in the caller's transaction, each index whose tables changed since
-    /// it was filled; returns their names.
-    static func refresh(_ db: Database, counts: SourceSignature.Counts = SourceSignature.Counts()) throws -> [String] {
+    /// it was filled (every one with `force`); returns their names.
+    static func refresh(_ db: Database, force: Bool = false, counts: SourceSignature.Counts = SourceSignature.Counts()) throws -> [String] {
         var filled: [String] = []
         for index in try all(db) {
             let now = try SourceSignature.read(of: index.reads, in: db, counts: counts)
-            if index.signature == now.text, !(try SourceSignature.changed(since: index.historyID, in: index.reads, db)) { continue }
+            if !force, index.signature == now.text, !(try SourceSignature.changed(since: index.historyID, in: index.reads, db)) {
+                continue
+            }
             do {
+                // By name, not by position: a view whose columns differ from the table's fails here.
+                let columns = try db.columns(of: index.table).map { SQL.identifier($0.name) }.joined(separator: ", ")
                 try db.execute("DELETE FROM \(SQL.identifier(index.table))")
-                try db.execute("INSERT INTO \(SQL.identifier(index.table)) SELECT * FROM \(SQL.identifier(index.view))")
+                try db.execute(
+                    "INSERT INTO \(SQL.identifier(index.table)) (\(columns)) SELECT \(columns) FROM \(SQL.identifier(index.view))")
             } catch let error as SQLiteError {
                 throw SQLiteError(code: error.code, message: "cannot fill the report index \(index.table) from \(index.view): \(error.message)")
             }
@@ -47,11 +54,16 @@ public enum ReportIndexes {
         return filled
     }
 
-    /// The index table a report reads: its own (NAME_index), or for circular_financing,
-    /// the built-in report that sums circular_financing_flows, that one's; nil for the others.
+    /// The index a report is kept in (report_indexes.report), with the view that
+    /// computes its rows; nil for a report read straight from its view.
+    public static func index(of report: String, in db: Database) throws -> (table: String, view: String)? {
+        try all(db).first { $0.report == report }.map { ($0.table, $0.view) }
+    }
+
+    /// The index table a report reads: its own, or for circular_financing, the built-in
+    /// report that sums circular_financing_flows, that one's.
     public static func indexTable(readBy report: String, in db: Database) throws -> String? {
-        let own = report == "circular_financing" ? "circular_financing_flows_index" : report + "_index"
-        return try all(db).contains { $0.table == own } ? own : nil
+        try index(of: report == "circular_financing" ? "circular_financing_flows" : report, in: db)?.table
     }
 
     /// True when the index matches the tables it is made of as far as a reader can tell

@@ -2,10 +2,13 @@ import SQLite
 
 /// What the knowledge tables a derived table is computed from (the loop index, each
 /// report index) looked like, read cheaply enough for every write's close: each
-/// table's highest rowid, the row count of a table without one (round_investors), and
-/// the newest history row. An insert moves the first two; an update or a delete shows
-/// in history (its triggers record every one, by aikb or not; a row deleted by the
-/// run that created it was never there before).
+/// table's highest rowid, the row count of a table without one (round_investors), the
+/// newest history row, and the newest run that may have put a row back under the
+/// highest rowid (an undo, `sql --write`). An insert moves the first two; an update or a
+/// delete shows in history (its triggers record every one, by aikb or not; a row
+/// deleted by the run that created it was never there before). What none of these
+/// sees, a row inserted by another client under the highest rowid, `aikb report
+/// refresh --force` catches up with.
 struct SourceSignature: Equatable {
     /// `table=highest rowid, ...|table=row count, ...`, in the order the tables were given.
     var text: String
@@ -22,11 +25,14 @@ struct SourceSignature: Equatable {
     /// reader can afford: `isCurrent` compares that part alone).
     static func read(of tables: [String], in db: Database, counting: Bool = true, counts: Counts = Counts()) throws -> SourceSignature {
         if counts.withoutRowid == nil {
-            counts.withoutRowid = Set(try db.strings(
-                "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%'"))
+            counts.withoutRowid = Set(try db.strings("SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1"))
         }
         let rowless = counts.withoutRowid ?? []
+        // Undo restores deleted rows by their old rowids; sql --write may insert any.
         var highest: [String] = []
+        if case .integer(let run)? = try db.firstValue("SELECT max(id) FROM runs WHERE command IN ('undo', 'sql --write')") {
+            highest.append("runs=\(run)")
+        }
         var counted: [String] = []
         for table in tables {
             let quoted = SQL.identifier(table)
