@@ -83,15 +83,13 @@ public enum Schema {
                     columns[object, default: [:]][column] = (row.optionalString(at: 2), row.optionalString(at: 3))
                 }
             }
-            guard try db.objectExists("report_indexes", kinds: [.table]) else { return }
-            try db.prepare("SELECT index_table, report, computed_from FROM report_indexes").forEachRow { row in
-                let (table, report, view) = (row.string(at: 0), row.string(at: 1), row.string(at: 2))
-                guard let about = reports[report] else { return }
-                computedViews[view] = (
+            for index in try ReportIndexes.all(db) {
+                guard let about = reports[index.report] else { continue }
+                computedViews[index.view] = (
                     about.title + " (computed)",
-                    "The rows of \(report) computed as they are read: \(report) reads \(table), which aikb fills from this view "
-                        + "at the end of every write that changes what it is made of.")
-                columns[view] = columns[report]
+                    "The rows of \(index.report) computed as they are read: \(index.report) reads \(index.table), which aikb fills "
+                        + "from this view at the end of every write that changes what it is made of.")
+                columns[index.view] = columns[index.report]
             }
         }
     }

@@ -6,16 +6,19 @@ import SQLite
 /// signature when it was filled; MoneyWeb.refresh calls `refresh` at every write's
 /// close, which fills again only the indexes whose tables changed.
 public enum ReportIndexes {
-    struct Index {
-        let table: String
-        let report: String
-        let view: String
+    /// A row of report_indexes.
+    public struct Index: Sendable {
+        public let table: String
+        public let report: String
+        /// The view its rows are computed by (NAME_computed).
+        public let view: String
         let reads: [String]
         let signature: String?
         let historyID: Int64
     }
 
-    static func all(_ db: Database) throws -> [Index] {
+    /// Every report index, in the order the refresh fills them; none before migration 0013.
+    public static func all(_ db: Database) throws -> [Index] {
         guard try db.objectExists("report_indexes", kinds: [.table]) else { return [] }
         var indexes: [Index] = []
         try db.prepare("SELECT index_table, report, computed_from, reads, signature, history_id FROM report_indexes ORDER BY rowid")
