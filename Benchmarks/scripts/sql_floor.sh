@@ -2,7 +2,7 @@
 # The floor under any aikb import of the Crunchbase-style benchmark data: the SQL work
 # alone, done set-based by SQLite from rows already loaded by `sqlite3 .import`, with
 # the knowledge base's schema as it stands (unique keys, its triggers: groups, search
-# index, history; report indexes rebuilt and the search index built at the end, as a
+# index, history; secondary indexes rebuilt and the search index built at the end, as a
 # run's close does; the run recorded), foreign-key checks off, the import's 24 MiB page
 # cache, no parsing, no validation, no hashing. Not in it: the loop index aikb computes
 # in Swift at the end of a run (MoneyWeb). Prints the `.import` time beside it,

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// kill -9 at two dozen moments of a bulk import (reading, writing, rebuilding the
-/// report indexes, committing) and of an undo: each time the file passes SQLite's
+/// secondary indexes, committing) and of an undo: each time the file passes SQLite's
 /// integrity check and holds exactly the state before or after, never one between.
 @Suite(.serialized) struct CrashSafetyCLITests {
     /// Every row of every knowledge table, as `sqlite3 .dump` writes them.

@@ -332,7 +332,7 @@ import Testing
 }
 
 @Suite struct EpochBulkImportTests {
-    /// As a bulk import (report indexes rebuilt at the end, foreign keys left to the
+    /// As a bulk import (secondary indexes rebuilt at the end, foreign keys left to the
     /// importers) the Epoch files end exactly as a normal import does.
     @Test func aBulkImportEndsTheSameWithNoDanglingReference() throws {
         let seeds = corpus + "/../../../Seeds/"

@@ -22,7 +22,7 @@ import Testing
     }
 
     /// The seeds hold every aikb kind: imported as one bulk import (foreign keys left
-    /// to the importers, report indexes rebuilt at the end) they must end exactly as
+    /// to the importers, secondary indexes rebuilt at the end) they must end exactly as
     /// the normal import does, with no reference dangling.
     @Test func seedsAsABulkImportEndTheSameWithNoDanglingReference() throws {
         let seeds = corpus + "/../../../Seeds/"

@@ -79,7 +79,7 @@ public final class Importer {
                 try db.inTransaction(.immediate) {
                     let written = Set(ordered.flatMap { Importer.tables(written: $0.kind, format: $0.format) })
                     let rebuild = bulk
-                        ? try dropReportIndexes(
+                        ? try dropSecondaryIndexes(
                             of: written, keeping: Self.importAccessPaths.union(ordered.flatMap { Self.lookupIndexes(of: $0.kind, format: $0.format) }))
                         : []
                     let deferred = bulk ? try DeferredTriggers(of: written, in: db) : nil
@@ -199,7 +199,7 @@ public final class Importer {
     /// the rows that already exist), and so do the `kept` ones the importers look rows
     /// up by. All of it happens inside the import's transaction, so a failed or killed
     /// import leaves the indexes as they were.
-    private func dropReportIndexes(of tables: Set<String>, keeping kept: Set<String>) throws -> [String] {
+    private func dropSecondaryIndexes(of tables: Set<String>, keeping kept: Set<String>) throws -> [String] {
         var statements: [String] = []
         for index in try db.schemaObjects([.index]) where tables.contains(index.table) {
             guard let sql = index.sql, !sql.hasPrefix("CREATE UNIQUE"), !kept.contains(index.name) else { continue }
