@@ -1,4 +1,4 @@
-import KnowledgeBase
+@testable import KnowledgeBase
 import SQLite
 import Testing
 
@@ -95,6 +95,127 @@ import Testing
         try expectCurrent(db)
         // Nothing changed since: nothing is filled again.
         #expect(try db.transaction { try MoneyWeb.refresh(db) }.reportIndexes.isEmpty)
+    }
+
+    /// New companies that no fact names yet change no loop and no report index, so a
+    /// write that only adds companies recomputes nothing (SourceSignature: companies
+    /// count through history alone). Checked against a forced recomputation: the same
+    /// loops and rows. A fact naming one of them, a deal, refills what deals make.
+    @Test func newCompaniesNoFactNamesRecomputeNothing() throws {
+        let (db, _) = try seededDatabase()
+        let loops = "SELECT * FROM money_loops ORDER BY loop_id"
+        let loopsBefore = try db.allRows(loops)
+        #expect(!loopsBefore.isEmpty)
+        // A company of its own, a unit of NVIDIA (whose group has units already) and a
+        // unit of OpenAI, one with outside aikb, two through an import.
+        try db.execute(
+            """
+            INSERT INTO companies (name, kind, parent_id)
+            VALUES ('T-Standalone', 'startup', NULL), ('T-NVIDIA unit', 'investment_firm', (SELECT id FROM companies WHERE name = 'NVIDIA'))
+            """)
+        #expect(try MoneyWeb.isCurrent(db))
+        #expect(try ReportIndexes.isCurrent("investor_activity_index", in: db))
+        let companies = "name,kind,parent,source_id\nT-OpenAI unit,investment_firm,OpenAI,S00\n"
+        let imported = try Importer(db: db, options: ImportOptions()).run([.bytes(name: "companies.csv", Array(companies.utf8))])
+        #expect(imported.problemCount == 0, "\(imported.problems)")
+        let refresh = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(!refresh.recomputed)
+        #expect(refresh.reportIndexes.isEmpty)
+        try expectCurrent(db)
+        let forced = try db.transaction { try MoneyWeb.refresh(db, force: true) }
+        #expect(forced.recomputed)
+        #expect(try db.allRows(loops) == loopsBefore)
+
+        try db.execute(
+            """
+            INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, status, source_id)
+            SELECT (SELECT id FROM companies WHERE name = 'CoreWeave'), id, 'cloud_capacity', 5000000, 'signed', 'S00'
+            FROM companies WHERE name = 'T-Standalone'
+            """)
+        let afterDeal = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(afterDeal.recomputed)
+        #expect(afterDeal.reportIndexes == ["circular_financing_flows_index", "concentration_index"])
+        #expect(try db.firstValue("SELECT deals FROM concentration WHERE provider = 'CoreWeave' AND customer = 'T-Standalone'") == .integer(1))
+        try expectCurrent(db)
+    }
+
+    /// A note or a description edited (by aikb or another client) recomputes nothing:
+    /// no derived table reads those columns (`SourceSignature.unread`). The same update
+    /// touching a column that is read does; so does a row a run (`sql --write`) puts
+    /// under the highest id, through its created_run.
+    @Test func editsOfUnreadColumnsRecomputeNothing() throws {
+        let (db, _) = try seededDatabase()
+        let fact = "nvidia-coreweave-2026-01-rubin-platforms"
+        try db.execute(
+            """
+            UPDATE supply_deals SET notes = 'T-note', terms = 'T-terms' WHERE external_id = '\(fact)';
+            UPDATE companies SET description = 'T-description', notes = 'T-note' WHERE name = 'NVIDIA';
+            UPDATE round_investors SET notes = 'T-note' WHERE (round_id, investor_id) IN (SELECT round_id, investor_id FROM round_investors LIMIT 3);
+            """)
+        #expect(try db.firstValue("SELECT count(*) FROM history WHERE new_values LIKE '%T-note%'") == .integer(5))
+        #expect(try MoneyWeb.isCurrent(db))
+        #expect(try ReportIndexes.isCurrent("circular_financing_flows_index", in: db))
+        let notes = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(!notes.recomputed)
+        #expect(notes.reportIndexes.isEmpty)
+        // Through aikb: the run's close refreshes; what it filled takes the newest history id.
+        let filled = "SELECT history_id FROM report_indexes UNION ALL SELECT history_id FROM money_loop_index_state"
+        let marks = try db.allRows(filled)
+        try db.transaction {
+            try Runs.within(db, command: "sql --write") { _ in
+                try db.execute("UPDATE funding_rounds SET round_label = 'T-label' WHERE id IN (SELECT id FROM funding_rounds LIMIT 2)")
+            }
+        }
+        #expect(try db.firstValue("SELECT count(*) FROM history WHERE new_values LIKE '%T-label%'") == .integer(2))
+        #expect(try db.allRows(filled) == marks)
+        try expectCurrent(db)
+
+        try db.execute("UPDATE supply_deals SET notes = 'T-other', status = 'cancelled' WHERE external_id = '\(fact)'")
+        #expect(try !ReportIndexes.isCurrent("circular_financing_flows_index", in: db))
+        let status = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(status.recomputed)
+        #expect(status.reportIndexes == ["circular_financing_flows_index", "concentration_index"])
+
+        // Deleted outside aikb, put back under its id by a run: its created_run shows it.
+        let count = "SELECT count(*) FROM circular_financing_flows WHERE fact = '\(fact)'"
+        let columns = try db.columns(of: "supply_deals").filter { !$0.isGenerated && $0.name != "created_run" }.map { SQL.identifier($0.name) }
+        let saved = try db.allRows("SELECT \(columns.joined(separator: ", ")) FROM supply_deals WHERE external_id = '\(fact)'")
+        try db.execute("DELETE FROM supply_deals WHERE external_id = '\(fact)'")
+        _ = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(try db.firstValue(count) == .integer(0))
+        var values: [String: Value] = [:]
+        for (position, value) in (saved.first ?? []).enumerated() { values["v\(position)"] = value }
+        try db.transaction {
+            try Runs.within(db, command: "sql --write") { _ in
+                try db.execute(
+                    "INSERT INTO supply_deals (\(columns.joined(separator: ", "))) VALUES (\(columns.indices.map { ":v\($0)" }.joined(separator: ", ")))",
+                    binding: values)
+            }
+        }
+        #expect(try db.firstValue(count) == .integer(1))
+        try expectCurrent(db)
+    }
+
+    /// No statement a forced refresh prepares (the loops' and every index's) reads a
+    /// column of `SourceSignature.unread`, seen by SQLite's authorizer on a fresh
+    /// connection (nothing prepared before).
+    @Test func noDerivedTableReadsTheColumnsEditsMayChangeFreely() throws {
+        let (_, path) = try seededDatabase()
+        let db = try Database(path: path)
+        // Listing the tables works out every view's columns, each read once per
+        // connection: done before, so that only the refresh's own statements are seen.
+        _ = try db.firstValue("SELECT count(*) FROM pragma_table_list")
+        var read = Set<String>()
+        db.setAuthorizer { request in
+            if request.action == .read, let table = request.argument1, let column = request.argument2 { read.insert("\(table).\(column)") }
+            return .allow
+        }
+        let forced = try db.transaction { try MoneyWeb.refresh(db, force: true) }
+        db.setAuthorizer(nil)
+        #expect(forced.recomputed && forced.reportIndexes.count == 3)
+        #expect(read.isSuperset(of: ["supply_deals.status", "round_investors.investor_id", "companies.name", "claims.subject_id"]), "\(read.sorted())")
+        let unread = Set(SourceSignature.unread.flatMap { table, columns in columns.map { "\(table).\($0)" } })
+        #expect(read.isDisjoint(with: unread), "\(read.intersection(unread).sorted())")
     }
 
     /// Each index's list of the tables it is made of is what SQLite's authorizer sees its
