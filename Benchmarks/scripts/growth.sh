@@ -7,7 +7,8 @@
 # rounds, what, seconds, peak KiB); growth_chart.py draws the chart from it.
 # Usage: Benchmarks/scripts/growth.sh OUT.tsv ROUNDS...   (AIKB_BIN: the binary;
 # GROWTH_REPORTS: the reports to run at each size, default every built-in one, "none"
-# for the import alone)
+# for the import alone; GROWTH_FLOOR=1: also the set-based floor of sql_floor.sh, its
+# SQL step alone, as "set-based floor")
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -36,6 +37,12 @@ for rounds in "$@"; do
   rm -f "$work"/plain.sqlite* "$work"/kb.sqlite*
   cp "$work/seeded.sqlite" "$work/kb.sqlite"; sync
   measure "$rounds" "aikb import" "$aikb" --db "$work/kb.sqlite" import --format tsv "${files[@]}"
+  if [ "${GROWTH_FLOOR:-}" = 1 ]; then
+    floor=$(AIKB_BIN=$aikb "$here/sql_floor.sh" "$data" | sed -n 's/^set-based SQL floor: \([0-9]*\) ms, peak \([0-9]*\) KiB$/\1 \2/p')
+    [ -n "$floor" ] || { echo "sql_floor.sh gave no figure" >&2; exit 1; }
+    read -r ms peak <<<"$floor"
+    printf '%s\t%s\t%s\t%s\n' "$rounds" "set-based floor" "$(awk -v m="$ms" 'BEGIN { printf "%.2f", m / 1000 }')" "$peak" | tee -a "$out"
+  fi
   for report in $reports; do
     measure "$rounds" "report $report" "$aikb" --db "$work/kb.sqlite" report run "$report" --format csv
   done

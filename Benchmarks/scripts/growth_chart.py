@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Draws how cost grows, from growth.sh's measurements, as one SVG with no
-dependencies: import time (aikb and sqlite3 .import), the slowest report's time and
+dependencies: import time (aikb, sqlite3 .import and, when measured, the set-based
+floor), the slowest report's time and
 aikb's peak import memory against the number of rounds, each beside the straight line
 through its smallest measurement (what linear growth would give), and writes the
 figures as a Markdown table on stdout.
@@ -28,7 +29,8 @@ series = [
     ("Import, seconds", [
         ("aikb import", "#1f77b4", {n: seconds["aikb import"][n] for n in sizes}),
         ("sqlite3 .import", "#7f7f7f", {n: seconds["sqlite3 .import"][n] for n in sizes}),
-    ]),
+    ] + ([("set-based floor (sql_floor.sh)", "#ff7f0e", {n: seconds["set-based floor"][n] for n in sizes})]
+         if all(n in seconds.get("set-based floor", {}) for n in sizes) else [])),
     ("Slowest report, seconds", [
         ("slowest built-in report", "#d62728", {n: seconds[slowest[n]][n] for n in report_sizes}),
     ]),
@@ -85,9 +87,11 @@ for index, (title, lines) in enumerate(series):
 svg.append("</svg>")
 open(sys.argv[2], "w").write("\n".join(svg) + "\n")
 
-print("| rounds | aikb import | sqlite3 .import | ratio | aikb peak memory | slowest report | its time |")
-print("|---:|---:|---:|---:|---:|---|---:|")
+floor = seconds.get("set-based floor", {})
+print("| rounds | aikb import | sqlite3 .import | ratio | set-based floor | aikb / floor | aikb peak memory | slowest report | its time |")
+print("|---:|---:|---:|---:|---:|---:|---:|---|---:|")
 for n in sizes:
     a, s = seconds["aikb import"][n], seconds["sqlite3 .import"][n]
+    f = f"{floor[n]:.1f} s | {a / floor[n]:.2f}×" if n in floor else "(not measured) | "
     report = f"`{slowest[n][7:]}` | {seconds[slowest[n]][n]:.2f} s" if n in slowest else "(not measured) |"
-    print(f"| {n:,} | {a:.1f} s | {s:.1f} s | {a / s:.2f}× | {peak['aikb import'][n] / 1024:.1f} MiB | {report} |")
+    print(f"| {n:,} | {a:.1f} s | {s:.1f} s | {a / s:.2f}× | {f} | {peak['aikb import'][n] / 1024:.1f} MiB | {report} |")

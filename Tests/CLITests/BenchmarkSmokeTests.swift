@@ -55,12 +55,18 @@ import Testing
         // GROWTH_REPORTS: the named reports only; none, the import alone.
         let some = directory + "/some.tsv", none = directory + "/none.tsv"
         _ = try script("growth.sh", [some, Self.rounds], environment: ["DATA_ROOT": parent, "GROWTH_REPORTS": "money_loops"])
-        _ = try script("growth.sh", [none, Self.rounds], environment: ["DATA_ROOT": parent, "GROWTH_REPORTS": "none"])
+        _ = try script("growth.sh", [none, Self.rounds], environment: ["DATA_ROOT": parent, "GROWTH_REPORTS": "none", "GROWTH_FLOOR": "1"])
         let names = { (path: String) in
             try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { String($0.split(separator: "\t")[1]) }
         }
         #expect(try names(some) == ["sqlite3 .import", "aikb import", "report money_loops"])
-        #expect(try names(none) == ["sqlite3 .import", "aikb import"])
+        #expect(try names(none) == ["sqlite3 .import", "aikb import", "set-based floor"])
+        // With the floor measured, the chart draws it and the table gives aikb's ratio to it.
+        let withFloor = try run("/usr/bin/env", ["python3", Self.scripts + "/growth_chart.py", none, directory + "/none.svg"])
+        #expect(withFloor.status == 0, "\(withFloor.stderr)")
+        let row = withFloor.stdout.split(separator: "\n").first { $0.hasPrefix("| 2,000 |") } ?? ""
+        #expect(withFloor.stdout.contains("| aikb / floor |") && row.split(separator: "×").count == 3, "\(withFloor.stdout)")
+        #expect(try String(contentsOfFile: directory + "/none.svg", encoding: .utf8).contains("set-based floor"))
     }
 
     /// check_lists.py times each kind of CHECK; on a few rows only.
@@ -74,6 +80,7 @@ import Testing
     @Test func theFloorTheImportAndTheHistoryCostRun() throws {
         let floor = try script("sql_floor.sh", [Self.data])
         #expect(floor.stdout.contains("sqlite3 .import: ") && floor.stdout.contains("set-based SQL floor: "), "\(floor.stdout)")
+        #expect(floor.stdout.contains(" ms, peak ") && floor.stdout.hasSuffix(" KiB\n"), "\(floor.stdout)")
         let imported = try script("import_benchmark.sh", [Self.rounds, "1"])
         let importLines = imported.stdout + imported.stderr
         #expect(importLines.contains("aikb import") && importLines.contains("sqlite3 .import"), "\(importLines)")
@@ -99,6 +106,20 @@ import Testing
         for label in ["refresh, nothing changed", "money_flows, sqlite3 -csv", "find corewave", "history companies NVIDIA", "report circular_financing"] {
             #expect(result.stdout.contains(label), "\(label)")
         }
+    }
+
+    /// The cost of small writes, on a copy of the seeded knowledge base: each write ran
+    /// (the script stops at the first that fails) and the original is untouched.
+    @Test func theWriteCostBenchmarkRuns() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        let before = try sqlite3(path, "SELECT count(*) FROM runs").stdout
+        let result = try script("write_cost.sh", [path, aikbBinary])
+        for label in ["nothing changed", "import of one new company", "company's notes", "import of one deal", "company's name", "undo of the one-company import"] {
+            #expect(result.stdout.contains(label), "\(label): \(result.stdout)")
+        }
+        #expect(result.stdout.split(separator: "\n").count == 8, "\(result.stdout)")
+        #expect(try sqlite3(path, "SELECT count(*) FROM runs").stdout == before)
     }
 
     /// The wrapper benchmark (its own package, with GRDB beside the raw C API).
