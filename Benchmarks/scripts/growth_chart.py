@@ -39,6 +39,10 @@ series = [
     ]),
 ]
 
+# A run of the import alone (GROWTH_REPORTS=none) has no report to draw: no panel for it.
+series = [(title, [line for line in lines if line[2]]) for title, lines in series]
+series = [(title, lines) for title, lines in series if lines]
+
 width, height, margin = 360, 260, 52
 panels = len(series)
 svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{panels * width}" height="{height + 40}" '

@@ -45,6 +45,12 @@ public enum MoneyWeb {
         if !force, let stored = try storedState(db), stored.signature == now.text,
             !(try SourceSignature.changed(since: stored.historyID, in: tables, db))
         {
+            // Nothing since the stored history row mattered (notes, say): start the next
+            // look from the newest, so such rows are not read again at every close.
+            if stored.historyID != now.historyID {
+                try db.execute(
+                    "UPDATE money_loop_index_state SET history_id = :history WHERE id = 1", binding: ["history": .integer(now.historyID)])
+            }
             report = RefreshReport(recomputed: false, loops: stored.loops, complete: stored.complete, edges: 0)
         } else {
             report = try recompute(db, signature: now)

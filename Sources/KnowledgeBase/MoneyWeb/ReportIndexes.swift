@@ -38,6 +38,12 @@ public enum ReportIndexes {
         for index in try all(db) {
             let now = try SourceSignature.read(of: index.reads, in: db, counts: counts)
             if !force, index.signature == now.text, !(try SourceSignature.changed(since: index.historyID, in: index.reads, db)) {
+                // As for the loops: the history rows read and found not to matter are not read again.
+                if index.historyID != now.historyID {
+                    try db.execute(
+                        "UPDATE report_indexes SET history_id = :history WHERE index_table = :table",
+                        binding: ["history": .integer(now.historyID), "table": .text(index.table)])
+                }
                 continue
             }
             do {
