@@ -31,6 +31,14 @@ import Testing
         }
     }
 
+    /// A new knowledge base migrated up to `version` only (no seeds), and every embedded migration.
+    func database(migratedTo version: Int) throws -> (Database, [Migration]) {
+        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
+        let embedded = try Migrator.embedded().migrations
+        try Migrator(migrations: embedded.filter { $0.version <= version }).migrate(db)
+        return (db, embedded)
+    }
+
     func seededDatabase() throws -> (Database, String) {
         let path = temporaryDirectory() + "/kb.sqlite"
         let (db, report) = try KnowledgeBase.open(path: path, access: .write)
@@ -273,9 +281,7 @@ import Testing
     /// A knowledge base made before 0013 keeps every report's rows: the migration
     /// fills the indexes (its run's refresh) from the views it renamed.
     @Test func aKnowledgeBaseBefore0013GivesTheSameRows() throws {
-        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
-        let embedded = try Migrator.embedded().migrations
-        try Migrator(migrations: embedded.filter { $0.version <= 12 }).migrate(db)
+        let (db, _) = try database(migratedTo: 12)
         let inputs: [Importer.Input] = [
             .bytes(name: "sources.csv", Array(MoneyWebTests.sources.utf8)), .bytes(name: "companies.csv", Array(MoneyWebTests.companies.utf8)),
             .bytes(name: "rounds.csv", Array(MoneyWebTests.rounds.utf8)), .bytes(name: "investors.csv", Array(MoneyWebTests.investors.utf8)),
@@ -307,9 +313,7 @@ import Testing
     /// base as it was. (One written as aikb writes it but with other columns fails
     /// the same way, on the count of columns.)
     @Test func aReportReplacedByHandStopsTheMigrationWhole() throws {
-        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
-        let embedded = try Migrator.embedded().migrations
-        try Migrator(migrations: embedded.filter { $0.version <= 12 }).migrate(db)
+        let (db, embedded) = try database(migratedTo: 12)
         try db.execute("DROP VIEW investor_activity; create view investor_activity as select 'mine' as investor")
         let schemaBefore = try db.allRows("SELECT type, name, sql FROM sqlite_schema ORDER BY name")
         let error = #expect(throws: KnowledgeBaseError.self) { try Migrator(migrations: embedded).migrate(db) }
@@ -327,9 +331,7 @@ import Testing
     /// reader say the indexes are behind; after it they are current, and hold what
     /// their views compute.
     @Test func signaturesOfTheOldFormAreRecordedAgainBy0015() throws {
-        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
-        let embedded = try Migrator.embedded().migrations
-        try Migrator(migrations: embedded.filter { $0.version <= 14 }).migrate(db)
+        let (db, embedded) = try database(migratedTo: 14)
         _ = try Seeds.load(into: db)
         let old = try db.firstValue("SELECT 'companies=' || max(id) || ',supply_deals=' || (SELECT max(id) FROM supply_deals) || '|' FROM companies")
         for table in ["report_indexes", "money_loop_index_state"] {
@@ -348,9 +350,7 @@ import Testing
     /// Migration 0014 rewrote how neoclouds finds NVIDIA's investees: the seeds give the
     /// same rows in the same order as the view before it.
     @Test func neocloudsGivesTheSameRowsAsBefore0014() throws {
-        let db = try Database(path: temporaryDirectory() + "/kb.sqlite")
-        let embedded = try Migrator.embedded().migrations
-        try Migrator(migrations: embedded.filter { $0.version <= 13 }).migrate(db)
+        let (db, embedded) = try database(migratedTo: 13)
         _ = try Seeds.load(into: db)
         let before = try db.allRows("SELECT * FROM neoclouds")
         #expect(before.count > 5)
