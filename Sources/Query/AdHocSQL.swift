@@ -70,6 +70,8 @@ public final class SQLSession {
 
     /// Why the authorizer said no (the first reason: SQLite stops asking after it).
     private var refusal: String?
+    /// A --write statement inserts rows itself (not through a trigger).
+    private var inserts = false
     private var lineOffset = 0
 
     public init(db: Database, allowWrites: Bool) {
@@ -128,6 +130,7 @@ public final class SQLSession {
                 if request.action == .createVirtualTable || request.action == .dropVirtualTable {
                     return refuse("virtual tables are not allowed")
                 }
+                if request.action == .insert && request.trigger == nil && request.database == "main" { inserts = true }
                 return .allow
             }
             // SQLite asks about the schema table's rows first and stops at the first "no".
@@ -200,11 +203,15 @@ public final class SQLSession {
         try db.inTransaction(.immediate) {
             // Every change is recorded with this session's run, like an import's.
             let run = try Runs.open(db, command: "sql --write", detail: Self.firstLine(of: script))
+            inserts = false
             try withAuthorizer {
                 try compile(script, origin: origin) { statement in
                     try execute(statement, script: script, origin: origin, onResult: onResult, onChanges: onChanges)
                 }
             }
+            // Updates and deletes show in history and new rows in created_run, but an
+            // INSERT may also put back a row as it was, and REPLACE deletes unrecorded.
+            if inserts || script.uppercased().contains("REPLACE") { try MoneyWeb.recomputeAtClose(db) }
             try Runs.close(db, run)
             lastRun = run
             return .commit

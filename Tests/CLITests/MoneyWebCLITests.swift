@@ -116,6 +116,31 @@ import Testing
         #expect(nothing.stderr == "aikb: nothing matches \"xqzvw\"\n")
     }
 
+    /// An `sql --write` that inserts rows itself may put one back as it was (its old id
+    /// and created_run), and one that REPLACEs deletes without any trigger seeing it:
+    /// either recomputes every derived table at its close. One that only updates does not.
+    @Test func sqlWriteThatInsertsOrReplacesRecomputesEverything() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        let fact = "nvidia-coreweave-2026-01-rubin-platforms"
+        let status = "SELECT group_concat(status) FROM circular_financing_flows WHERE fact = '\(fact)'"
+        #expect(try sqlite3(path, status).stdout == "announced\n")
+        let columns = try sqlite3(path, "SELECT group_concat(name, ', ') FROM pragma_table_xinfo('supply_deals') WHERE hidden = 0")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try sqlite3(path, "CREATE TABLE saved AS SELECT \(columns) FROM supply_deals WHERE external_id = '\(fact)'")
+        #expect(try aikb("sql", "--write", "DELETE FROM supply_deals WHERE external_id = '\(fact)'", db: path).status == 0)
+        #expect(try sqlite3(path, status).stdout == "\n")
+        let back = try aikb("sql", "--write", "INSERT INTO supply_deals (\(columns)) SELECT \(columns) FROM saved", db: path)
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(try sqlite3(path, "SELECT created_run < (SELECT max(id) FROM runs) FROM supply_deals WHERE external_id = '\(fact)'").stdout == "1\n")
+        #expect(try sqlite3(path, status).stdout == "announced\n")
+        let cancelled = columns.split(separator: ", ").map { $0 == "status" ? "'cancelled'" : String($0) }.joined(separator: ", ")
+        let replaced = try aikb("sql", "--write", "INSERT OR REPLACE INTO supply_deals (\(columns)) SELECT \(cancelled) FROM saved", db: path)
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(try sqlite3(path, status).stdout == "cancelled\n")
+        #expect(try sqlite3(path, "SELECT count(*) FROM history WHERE table_name = 'supply_deals' AND operation = 'delete' AND row_key = (SELECT CAST(id AS TEXT) FROM saved)").stdout == "1\n")
+    }
+
     /// aikb keeps the search index itself (trusted_schema is OFF, so no trigger may
     /// write FTS5): a run that writes indexes what it changed; a change another client
     /// made is found from the tables until the next run indexes it.

@@ -241,6 +241,55 @@ import Testing
         #expect(read.isSuperset(of: ["supply_deals.status", "round_investors.investor_id", "companies.name", "claims.subject_id"]), "\(read.sorted())")
         let unread = Set(SourceSignature.unread.flatMap { table, columns in columns.map { "\(table).\($0)" } })
         #expect(read.isDisjoint(with: unread), "\(read.intersection(unread).sorted())")
+        // Every table read is tracked by history, a vocabulary in the signature, or derived.
+        let tables = Set(try db.strings("SELECT name FROM sqlite_schema WHERE type = 'table'"))
+        let tracked = Set(try db.strings("SELECT name FROM history_tables"))
+        let derived: Set<String> = ["company_groups", "report_indexes", "history", "runs", "history_tables"]
+        let untracked = Set(read.map { String($0.prefix { $0 != "." }) }).intersection(tables).subtracting(tracked).subtracting(derived)
+            .filter { !$0.hasSuffix("_index") && !$0.hasPrefix("money_loop_index") }
+        #expect(!untracked.isEmpty && untracked.isSubset(of: Set(SourceSignature.vocabularies)), "\(untracked.sorted())")
+    }
+
+    /// Changes no history row records, made with foreign keys off or to a vocabulary,
+    /// still reach every derived table at the next refresh: a fact naming a company that
+    /// comes later, a unit whose parent comes later, who pays in a kind of deal.
+    @Test func changesOutsideHistoryStillRecompute() throws {
+        let (db, _) = try seededDatabase()
+        let loops = "SELECT * FROM money_loops ORDER BY loop_id"
+        func expectLoopsCurrent(sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let kept = try db.allRows(loops)
+            _ = try db.transaction { try MoneyWeb.refresh(db, force: true) }
+            #expect(try db.allRows(loops) == kept, sourceLocation: sourceLocation)
+        }
+        try db.execute("PRAGMA foreign_keys = OFF")
+        let late = try db.firstValue("SELECT max(id) + 1000 FROM companies") ?? .null
+        try db.execute(
+            """
+            INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, status, source_id)
+            VALUES ((SELECT id FROM companies WHERE name = 'CoreWeave'), :late, 'cloud_capacity', 5000000, 'signed', 'S00')
+            """, binding: ["late": late])
+        _ = try db.transaction { try MoneyWeb.refresh(db) }
+        try db.execute("INSERT INTO companies (id, name, kind) VALUES (:late, 'T-Late', 'startup')", binding: ["late": late])
+        let refresh = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(refresh.reportIndexes.contains("concentration_index"))
+        #expect(try db.firstValue("SELECT count(*) FROM concentration WHERE customer = 'T-Late'") == .integer(1))
+        try expectCurrent(db)
+
+        let parent = try db.firstValue("SELECT max(id) + 1000 FROM companies") ?? .null
+        try db.execute("UPDATE companies SET parent_id = :parent WHERE name = 'Lambda'", binding: ["parent": parent])
+        _ = try db.transaction { try MoneyWeb.refresh(db) }
+        try db.execute("INSERT INTO companies (id, name, kind) VALUES (:parent, 'T-Parent', 'investment_firm')", binding: ["parent": parent])
+        #expect(try db.transaction { try MoneyWeb.refresh(db) }.recomputed)
+        try expectCurrent(db)
+        try expectLoopsCurrent()
+
+        try db.execute("UPDATE money_flow_kinds SET category = 'financing' WHERE id = 'cloud_capacity'")
+        try db.execute("UPDATE deal_kinds SET payer = 'supplier' WHERE id IN ('cloud_capacity', 'purchase', 'lease')")
+        let vocabulary = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(vocabulary.recomputed)
+        #expect(vocabulary.reportIndexes == ["circular_financing_flows_index", "investor_activity_index", "concentration_index"])
+        try expectCurrent(db)
+        try expectLoopsCurrent()
     }
 
     /// Each index's list of the tables it is made of is what SQLite's authorizer sees its

@@ -42,14 +42,15 @@ public enum MoneyWeb {
         let counts = SourceSignature.Counts()
         let now = try SourceSignature.read(of: tables, in: db, counts: counts)
         var report: RefreshReport
-        if !force, let stored = try storedState(db), stored.signature == now.text,
+        if !force, let stored = try storedState(db), try now.isUnchanged(from: stored.signature, in: db),
             !(try SourceSignature.changed(since: stored.historyID, in: tables, db))
         {
-            // Nothing since the stored history row mattered (notes, say): start the next
-            // look from the newest, so such rows are not read again at every close.
-            if stored.historyID != now.historyID {
+            // Nothing since the stored state mattered (notes, say, or a new company): start
+            // the next look from now, so what was read is not read again at every close.
+            if stored.historyID != now.historyID || stored.signature != now.text {
                 try db.execute(
-                    "UPDATE money_loop_index_state SET history_id = :history WHERE id = 1", binding: ["history": .integer(now.historyID)])
+                    "UPDATE money_loop_index_state SET signature = :signature, history_id = :history WHERE id = 1",
+                    binding: ["signature": .text(now.text), "history": .integer(now.historyID)])
             }
             report = RefreshReport(recomputed: false, loops: stored.loops, complete: stored.complete, edges: 0)
         } else {
@@ -57,6 +58,17 @@ public enum MoneyWeb {
         }
         report.reportIndexes = try ReportIndexes.refresh(db, force: force, counts: counts)
         return report
+    }
+
+    /// Makes the current run's close recompute the loops and every report index, for a
+    /// write whose changes no signature may see: an INSERT can put a row under a table's
+    /// highest rowid with an old created_run (a copy put back), and an INSERT OR REPLACE
+    /// deletes the row it replaces without any trigger recording it.
+    public static func recomputeAtClose(_ db: Database) throws {
+        if try db.objectExists("report_indexes", kinds: [.table]) {
+            try db.execute("UPDATE report_indexes SET signature = NULL")
+        }
+        try db.execute("DELETE FROM money_loop_index_state")
     }
 
     /// True when the index matches the knowledge tables as far as a reader can tell

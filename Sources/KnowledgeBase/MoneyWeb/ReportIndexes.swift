@@ -37,12 +37,14 @@ public enum ReportIndexes {
         var filled: [String] = []
         for index in try all(db) {
             let now = try SourceSignature.read(of: index.reads, in: db, counts: counts)
-            if !force, index.signature == now.text, !(try SourceSignature.changed(since: index.historyID, in: index.reads, db)) {
-                // As for the loops: the history rows read and found not to matter are not read again.
-                if index.historyID != now.historyID {
+            if !force, try now.isUnchanged(from: index.signature, in: db),
+                !(try SourceSignature.changed(since: index.historyID, in: index.reads, db))
+            {
+                // As for the loops: what was read and found not to matter is not read again.
+                if index.historyID != now.historyID || index.signature != now.text {
                     try db.execute(
-                        "UPDATE report_indexes SET history_id = :history WHERE index_table = :table",
-                        binding: ["history": .integer(now.historyID), "table": .text(index.table)])
+                        "UPDATE report_indexes SET signature = :signature, history_id = :history WHERE index_table = :table",
+                        binding: ["signature": .text(now.text), "history": .integer(now.historyID), "table": .text(index.table)])
                 }
                 continue
             }

@@ -1,29 +1,48 @@
 import SQLite
+import Support
 
 /// What the knowledge tables a derived table is computed from (the loop index, each
 /// report index) looked like, read cheaply enough for every write's close: each
 /// table's highest rowid and newest `created_run`, the row count of a table without a
-/// rowid (round_investors), the newest history row, and the newest undo (which puts
-/// deleted rows back under their old rowids and runs). An insert moves the first two
-/// (one made in a run, `sql --write` too, moves `created_run` wherever its rowid is);
-/// an update or a delete shows in history (its triggers record every one, by aikb or
-/// not; a row deleted by the run that created it was never there before). What none
-/// of these sees, a row inserted by another client under the highest rowid, `aikb
-/// report refresh --force` catches up with.
+/// rowid (round_investors), a digest of the vocabularies, the newest history row, and
+/// the newest undo (which puts deleted rows back under their old rowids and runs). An
+/// insert moves the first two (one made in a run moves `created_run` wherever its rowid
+/// is); an update or a delete shows in history (its triggers record every one, by aikb
+/// or not; a row deleted by the run that created it was never there before). An `sql
+/// --write` that inserts rows itself or REPLACEs recomputes everything
+/// (`MoneyWeb.recomputeAtClose`). What none of these sees, a row another client
+/// inserts under the highest rowid or REPLACEs, `aikb report refresh --force` catches
+/// up with.
 ///
 /// Two kinds of change count for nothing, so that the writes people make most while
 /// curating recompute nothing (each such write cost 8.5-12 s at the close of every
 /// write to a knowledge base of a million companies):
 /// - new companies: every derived table reaches a company through a fact that names
-///   it (a round, a participation, a deal, a relationship, a claim), so a company no
-///   fact names yet changes none of them, and a fact that names it moves its own
-///   table's part. Companies count through history alone.
+///   it (a round, a participation, a deal, a relationship, a claim) or a unit naming
+///   it as parent, so a company nothing names yet changes none of them, and a fact
+///   that names it moves its own table's part. Companies' highest rowid is kept apart:
+///   when it alone rose, one probe per reference column (`companyReferences`) finds
+///   whether anything already named an id above the old one (a client with foreign
+///   keys off may write the fact first).
 /// - updates of the columns people write about a row (`unread`: notes, descriptions,
 ///   labels), which no derived table reads.
 struct SourceSignature: Equatable {
     /// Tables whose new rows alone cannot change a derived table (see above); their
     /// updates and deletes still count, through history.
     static let reachedOnlyThroughFacts: Set<String> = ["companies"]
+
+    /// Every column that names a company, each the first of an index (so a probe
+    /// above an id is one seek).
+    static let companyReferences: [(table: String, column: String)] = [
+        ("supply_deals", "supplier_id"), ("supply_deals", "customer_id"), ("relationships", "from_id"),
+        ("relationships", "to_id"), ("funding_rounds", "company_id"), ("round_investors", "investor_id"),
+        ("claims", "subject_id"), ("claims", "counterparty_id"), ("companies", "parent_id"),
+    ]
+
+    /// Vocabularies the derived tables read that history does not track (who pays in
+    /// each kind of deal or relationship, each flow's category): a few dozen rows,
+    /// whose content's digest is part of every signature.
+    static let vocabularies = ["deal_kinds", "relationship_kinds", "money_flow_kinds"]
 
     /// Columns no derived table reads: an update that changes only these is not a
     /// change. A test checks that no statement of a forced refresh reads one; a view
@@ -37,8 +56,9 @@ struct SourceSignature: Equatable {
         "claims": ["notes", "statement"],
     ]
 
-    /// `table=highest rowid:newest created_run, ...|table=row count, ...`, in the order
-    /// the tables were given.
+    /// `runs=newest undo,vocabularies=digest,table=highest rowid:newest created_run,
+    /// ...|table=row count, ...|companies=highest rowid`, in the order the tables were
+    /// given (the companies part only when they are among them).
     var text: String
     var historyID: Int64
 
@@ -61,6 +81,7 @@ struct SourceSignature: Equatable {
         if case .integer(let run)? = try db.firstValue("SELECT max(id) FROM runs WHERE command = 'undo'") {
             highest.append("runs=\(run)")
         }
+        highest.append("vocabularies=" + (try vocabularyDigest(db)))
         var counted: [String] = []
         for table in tables where !reachedOnlyThroughFacts.contains(table) {
             let quoted = SQL.identifier(table)
@@ -81,9 +102,49 @@ struct SourceSignature: Equatable {
                 highest.append("\(table)=\(id):\(run)")
             }
         }
+        var text = highest.joined(separator: ",") + "|" + counted.joined(separator: ",")
+        if counting, tables.contains("companies"), case .integer(let id)? = try db.firstValue("SELECT max(rowid) FROM companies") {
+            text += "|companies=\(id)"
+        }
         var history: Int64 = 0
         if case .integer(let id)? = try db.firstValue("SELECT max(id) FROM history") { history = id }
-        return SourceSignature(text: highest.joined(separator: ",") + "|" + counted.joined(separator: ","), historyID: history)
+        return SourceSignature(text: text, historyID: history)
+    }
+
+    /// The digest of the vocabularies' rows, in rowid order.
+    private static func vocabularyDigest(_ db: Database) throws -> String {
+        var hasher = SHA256()
+        for table in vocabularies {
+            try db.prepare("SELECT * FROM \(SQL.identifier(table)) ORDER BY rowid").forEachRow { row in
+                hasher.update(Array("\(table)|\(row.values)\n".utf8))
+            }
+        }
+        return String(hasher.finalizeHex().prefix(16))
+    }
+
+    /// Whether a stored signature still describes the tables: the same text, or the
+    /// same but for companies' highest rowid, risen with nothing naming an id above
+    /// the one stored.
+    func isUnchanged(from stored: String?, in db: Database) throws -> Bool {
+        guard let stored else { return false }
+        if stored == text { return true }
+        guard let (storedRest, storedCompanies) = Self.companiesPart(of: stored),
+            let (rest, companies) = Self.companiesPart(of: text), storedRest == rest, companies > storedCompanies
+        else { return false }
+        for (table, column) in Self.companyReferences {
+            let probe = "SELECT EXISTS (SELECT 1 FROM \(SQL.identifier(table)) WHERE \(SQL.identifier(column)) > :id)"
+            if try db.firstValue(probe, binding: ["id": .integer(storedCompanies)]) == .integer(1) { return false }
+        }
+        return true
+    }
+
+    /// A signature's text without its companies part, and the highest company rowid it holds.
+    private static func companiesPart(of text: String) -> (String, Int64)? {
+        let parts = text.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].hasPrefix("companies="), let id = Int64(parts[2].dropFirst("companies=".count)) else {
+            return nil
+        }
+        return (parts[0] + "|" + parts[1], id)
     }
 
     /// True when a stored signature's rowid part is this one's (an uncounted reading).
@@ -101,12 +162,16 @@ struct SourceSignature: Equatable {
                     + columns.sorted().map { SQL.literal($0) }.joined(separator: ", ") + "))"
             }
         }.joined()
+        // An update counts unless what differs is unread columns alone; one whose old and
+        // new values read the same (JSON keeps 15 digits of a REAL) counts too.
         return try db.firstValue(
             """
             SELECT EXISTS (SELECT 1 FROM history h WHERE h.id > :id AND h.table_name IN (\(list))
-                AND (h.operation <> 'update' OR EXISTS (
-                    SELECT 1 FROM json_each(h.new_values) n
-                    WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key)\(skipped))))
+                AND (h.operation <> 'update'
+                     OR EXISTS (SELECT 1 FROM json_each(h.new_values) n
+                                WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key)\(skipped))
+                     OR NOT EXISTS (SELECT 1 FROM json_each(h.new_values) n
+                                    WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key))))
             """,
             binding: ["id": .integer(id)]) == .integer(1)
     }
