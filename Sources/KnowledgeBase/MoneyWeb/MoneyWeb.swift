@@ -39,12 +39,10 @@ public enum MoneyWeb {
     /// changed since it was computed, or, with `force`, all of them.
     @discardableResult
     public static func refresh(_ db: Database, force: Bool = false) throws -> RefreshReport {
-        let counts = SourceSignature.Counts()
-        let now = try SourceSignature.read(of: tables, in: db, counts: counts)
+        let readings = SourceSignature.Readings()
+        let now = try SourceSignature.read(of: tables, in: db, readings: readings)
         var report: RefreshReport
-        if !force, let stored = try storedState(db), try now.isUnchanged(from: stored.signature, in: db),
-            !(try SourceSignature.changed(since: stored.historyID, in: tables, db))
-        {
+        if !force, let stored = try storedState(db), try now.isUnchanged(since: stored.signature, historyID: stored.historyID, in: db) {
             // Nothing since the stored state mattered (notes, say, or a new company): start
             // the next look from now, so what was read is not read again at every close.
             if stored.historyID != now.historyID || stored.signature != now.text {
@@ -56,7 +54,7 @@ public enum MoneyWeb {
         } else {
             report = try recompute(db, signature: now)
         }
-        report.reportIndexes = try ReportIndexes.refresh(db, force: force, counts: counts)
+        report.reportIndexes = try ReportIndexes.refresh(db, force: force, readings: readings)
         return report
     }
 
@@ -77,9 +75,8 @@ public enum MoneyWeb {
     /// there before shows at the next refresh.
     public static func isCurrent(_ db: Database) throws -> Bool {
         guard let stored = try storedState(db) else { return false }
-        let now = try SourceSignature.read(of: tables, in: db, counting: false)
-        let unchanged = try !SourceSignature.changed(since: stored.historyID, in: tables, db)
-        return now.hasRowidPart(of: stored.signature) && unchanged
+        return try SourceSignature.read(of: tables, in: db, counting: false)
+            .isCurrent(since: stored.signature, historyID: stored.historyID, in: db)
     }
 
     /// Whether the last computation stopped at its limit.

@@ -33,34 +33,32 @@ public enum ReportIndexes {
 
     /// Fills again, in the caller's transaction, each index whose tables changed since
     /// it was filled (every one with `force`); returns their names.
-    static func refresh(_ db: Database, force: Bool = false, counts: SourceSignature.Counts = SourceSignature.Counts()) throws -> [String] {
+    static func refresh(_ db: Database, force: Bool = false, readings: SourceSignature.Readings = SourceSignature.Readings()) throws
+        -> [String]
+    {
         var filled: [String] = []
         for index in try all(db) {
-            let now = try SourceSignature.read(of: index.reads, in: db, counts: counts)
-            if !force, try now.isUnchanged(from: index.signature, in: db),
-                !(try SourceSignature.changed(since: index.historyID, in: index.reads, db))
-            {
-                // As for the loops: what was read and found not to matter is not read again.
-                if index.historyID != now.historyID || index.signature != now.text {
+            let now = try SourceSignature.read(of: index.reads, in: db, readings: readings)
+            let unchanged = try !force && now.isUnchanged(since: index.signature, historyID: index.historyID, in: db)
+            if !unchanged {
+                do {
+                    // By name, not by position: a view whose columns differ from the table's fails here.
+                    let columns = try db.columns(of: index.table).map { SQL.identifier($0.name) }.joined(separator: ", ")
+                    try db.execute("DELETE FROM \(SQL.identifier(index.table))")
                     try db.execute(
-                        "UPDATE report_indexes SET signature = :signature, history_id = :history WHERE index_table = :table",
-                        binding: ["signature": .text(now.text), "history": .integer(now.historyID), "table": .text(index.table)])
+                        "INSERT INTO \(SQL.identifier(index.table)) (\(columns)) SELECT \(columns) FROM \(SQL.identifier(index.view))")
+                } catch let error as SQLiteError {
+                    throw SQLiteError(code: error.code, message: "cannot fill the report index \(index.table) from \(index.view): \(error.message)")
                 }
-                continue
+                filled.append(index.table)
             }
-            do {
-                // By name, not by position: a view whose columns differ from the table's fails here.
-                let columns = try db.columns(of: index.table).map { SQL.identifier($0.name) }.joined(separator: ", ")
-                try db.execute("DELETE FROM \(SQL.identifier(index.table))")
+            // Recorded also when nothing mattered (notes, a new company): what was read
+            // then is not read again at the next close.
+            if !unchanged || index.historyID != now.historyID || index.signature != now.text {
                 try db.execute(
-                    "INSERT INTO \(SQL.identifier(index.table)) (\(columns)) SELECT \(columns) FROM \(SQL.identifier(index.view))")
-            } catch let error as SQLiteError {
-                throw SQLiteError(code: error.code, message: "cannot fill the report index \(index.table) from \(index.view): \(error.message)")
+                    "UPDATE report_indexes SET signature = :signature, history_id = :history WHERE index_table = :table",
+                    binding: ["signature": .text(now.text), "history": .integer(now.historyID), "table": .text(index.table)])
             }
-            try db.execute(
-                "UPDATE report_indexes SET signature = :signature, history_id = :history WHERE index_table = :table",
-                binding: ["signature": .text(now.text), "history": .integer(now.historyID), "table": .text(index.table)])
-            filled.append(index.table)
         }
         return filled
     }
@@ -80,9 +78,8 @@ public enum ReportIndexes {
     /// True when the index matches the tables it is made of as far as a reader can tell
     /// cheaply (highest ids and history; see MoneyWeb.isCurrent).
     public static func isCurrent(_ table: String, in db: Database) throws -> Bool {
-        guard let index = try all(db).first(where: { $0.table == table }), let stored = index.signature else { return false }
-        let now = try SourceSignature.read(of: index.reads, in: db, counting: false)
-        let unchanged = try !SourceSignature.changed(since: index.historyID, in: index.reads, db)
-        return now.hasRowidPart(of: stored) && unchanged
+        guard let index = try all(db).first(where: { $0.table == table }) else { return false }
+        return try SourceSignature.read(of: index.reads, in: db, counting: false)
+            .isCurrent(since: index.signature, historyID: index.historyID, in: db)
     }
 }

@@ -61,54 +61,76 @@ struct SourceSignature: Equatable {
     /// given (the companies part only when they are among them).
     var text: String
     var historyID: Int64
+    /// The tables it was read of.
+    let tables: [String]
 
-    /// Row counts already read in this refresh: counting round_investors' 5M rows
-    /// costs 50 ms, and the loop index and each report index need it.
-    final class Counts {
+    /// What one refresh has read already, for the loop index and each report index
+    /// read the same tables: each table's part, the row counts (counting round_investors'
+    /// 5M rows costs 50 ms), the newest undo and history row, the vocabularies' digest.
+    final class Readings {
+        var parts: [String: String] = [:]
         var rows: [String: Int64] = [:]
         var withoutRowid: Set<String>?
+        var shared: String?
+        var companies: Int64?
+        var history: Int64?
     }
 
     /// The signature of `tables`; without `counting`, only the rowid part (what a
     /// reader can afford: `isCurrent` compares that part alone).
-    static func read(of tables: [String], in db: Database, counting: Bool = true, counts: Counts = Counts()) throws -> SourceSignature {
-        if counts.withoutRowid == nil {
-            counts.withoutRowid = Set(try db.strings("SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1"))
+    static func read(of tables: [String], in db: Database, counting: Bool = true, readings: Readings = Readings()) throws
+        -> SourceSignature
+    {
+        if readings.withoutRowid == nil {
+            readings.withoutRowid = Set(try db.strings("SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1"))
         }
-        let rowless = counts.withoutRowid ?? []
-        // Undo restores deleted rows by their old rowids and runs.
-        var highest: [String] = []
-        if case .integer(let run)? = try db.firstValue("SELECT max(id) FROM runs WHERE command = 'undo'") {
-            highest.append("runs=\(run)")
+        let rowless = readings.withoutRowid ?? []
+        if readings.shared == nil {
+            // Undo restores deleted rows by their old rowids and runs.
+            var shared: [String] = []
+            if case .integer(let run)? = try db.firstValue("SELECT max(id) FROM runs WHERE command = 'undo'") {
+                shared.append("runs=\(run)")
+            }
+            shared.append("vocabularies=" + (try vocabularyDigest(db)))
+            readings.shared = shared.joined(separator: ",")
         }
-        highest.append("vocabularies=" + (try vocabularyDigest(db)))
+        var highest = [readings.shared ?? ""]
         var counted: [String] = []
         for table in tables where !reachedOnlyThroughFacts.contains(table) {
             let quoted = SQL.identifier(table)
-            // Two statements: SQLite reads a max() from its index only when it is alone.
-            let run = try db.firstValue("SELECT max(created_run) FROM \(quoted)").flatMap { value -> String? in
-                if case .integer(let id) = value { String(id) } else { nil }
-            } ?? "-"
-            if rowless.contains(table) {
-                highest.append("\(table)=:\(run)")
-                guard counting else { continue }
-                if counts.rows[table] == nil, case .integer(let count)? = try db.firstValue("SELECT count(*) FROM \(quoted)") {
-                    counts.rows[table] = count
+            if readings.parts[table] == nil {
+                // Two statements: SQLite reads a max() from its index only when it is alone.
+                let run = try db.firstValue("SELECT max(created_run) FROM \(quoted)").flatMap { value -> String? in
+                    if case .integer(let id) = value { String(id) } else { nil }
+                } ?? "-"
+                if rowless.contains(table) {
+                    readings.parts[table] = "\(table)=:\(run)"
+                } else {
+                    let value = try db.firstValue("SELECT max(rowid) FROM \(quoted)")
+                    let id = if case .integer(let id)? = value { String(id) } else { "-" }
+                    readings.parts[table] = "\(table)=\(id):\(run)"
                 }
-                counted.append("\(table)=\(counts.rows[table] ?? 0)")
-            } else {
-                let value = try db.firstValue("SELECT max(rowid) FROM \(quoted)")
-                let id = if case .integer(let id)? = value { String(id) } else { "-" }
-                highest.append("\(table)=\(id):\(run)")
+            }
+            highest.append(readings.parts[table] ?? "")
+            if rowless.contains(table) && counting {
+                if readings.rows[table] == nil, case .integer(let count)? = try db.firstValue("SELECT count(*) FROM \(quoted)") {
+                    readings.rows[table] = count
+                }
+                counted.append("\(table)=\(readings.rows[table] ?? 0)")
             }
         }
         var text = highest.joined(separator: ",") + "|" + counted.joined(separator: ",")
-        if counting, tables.contains("companies"), case .integer(let id)? = try db.firstValue("SELECT max(rowid) FROM companies") {
-            text += "|companies=\(id)"
+        if counting, tables.contains("companies") {
+            if readings.companies == nil, case .integer(let id)? = try db.firstValue("SELECT max(rowid) FROM companies") {
+                readings.companies = id
+            }
+            if let id = readings.companies { text += "|companies=\(id)" }
         }
-        var history: Int64 = 0
-        if case .integer(let id)? = try db.firstValue("SELECT max(id) FROM history") { history = id }
-        return SourceSignature(text: text, historyID: history)
+        if readings.history == nil {
+            readings.history = 0
+            if case .integer(let id)? = try db.firstValue("SELECT max(id) FROM history") { readings.history = id }
+        }
+        return SourceSignature(text: text, historyID: readings.history ?? 0, tables: tables)
     }
 
     /// The digest of the vocabularies' rows, in rowid order.
@@ -122,20 +144,29 @@ struct SourceSignature: Equatable {
         return String(hasher.finalizeHex().prefix(16))
     }
 
-    /// Whether a stored signature still describes the tables: the same text, or the
-    /// same but for companies' highest rowid, risen with nothing naming an id above
-    /// the one stored.
-    func isUnchanged(from stored: String?, in db: Database) throws -> Bool {
+    /// Whether what was stored when a derived table was computed (`stored`, and the
+    /// newest history row then) still describes the tables: the same text, or the same
+    /// but for companies' highest rowid, risen with nothing naming an id above the one
+    /// stored; and no change in history since.
+    func isUnchanged(since stored: String?, historyID: Int64, in db: Database) throws -> Bool {
         guard let stored else { return false }
-        if stored == text { return true }
-        guard let (storedRest, storedCompanies) = Self.companiesPart(of: stored),
-            let (rest, companies) = Self.companiesPart(of: text), storedRest == rest, companies > storedCompanies
-        else { return false }
-        for (table, column) in Self.companyReferences {
-            let probe = "SELECT EXISTS (SELECT 1 FROM \(SQL.identifier(table)) WHERE \(SQL.identifier(column)) > :id)"
-            if try db.firstValue(probe, binding: ["id": .integer(storedCompanies)]) == .integer(1) { return false }
+        if stored != text {
+            guard let (storedRest, storedCompanies) = Self.companiesPart(of: stored),
+                let (rest, companies) = Self.companiesPart(of: text), storedRest == rest, companies > storedCompanies
+            else { return false }
+            for (table, column) in Self.companyReferences {
+                let probe = "SELECT EXISTS (SELECT 1 FROM \(SQL.identifier(table)) WHERE \(SQL.identifier(column)) > :id)"
+                if try db.firstValue(probe, binding: ["id": .integer(storedCompanies)]) == .integer(1) { return false }
+            }
         }
-        return true
+        return try !Self.changed(since: historyID, in: tables, db)
+    }
+
+    /// The reader's check, as far as it can tell cheaply (read without `counting`):
+    /// the stored signature begins with this one's rowid part, and no change in history since.
+    func isCurrent(since stored: String?, historyID: Int64, in db: Database) throws -> Bool {
+        guard let stored, stored.hasPrefix(text) else { return false }
+        return try !Self.changed(since: historyID, in: tables, db)
     }
 
     /// A signature's text without its companies part, and the highest company rowid it holds.
@@ -147,14 +178,9 @@ struct SourceSignature: Equatable {
         return (parts[0] + "|" + parts[1], id)
     }
 
-    /// True when a stored signature's rowid part is this one's (an uncounted reading).
-    func hasRowidPart(of stored: String) -> Bool {
-        stored.hasPrefix(text)
-    }
-
     /// An update or delete of one of `tables` since history row `id`, leaving out the
     /// updates that changed `unread` columns alone.
-    static func changed(since id: Int64, in tables: [String], _ db: Database) throws -> Bool {
+    private static func changed(since id: Int64, in tables: [String], _ db: Database) throws -> Bool {
         let list = tables.map { SQL.literal($0) }.joined(separator: ", ")
         let skipped = tables.compactMap { table in
             unread[table].map { columns in
