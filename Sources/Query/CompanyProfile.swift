@@ -113,17 +113,25 @@ public enum CompanyProfile {
                 SELECT CASE WHEN f.payer_id = m.id THEN 'out' ELSE 'in' END,
                        CASE WHEN f.payer_id = m.id THEN f.payee_id ELSE f.payer_id END, f.flow, f.amount_usd, f.counted, f.status
                 FROM members m CROSS JOIN relationship_flows f ON f.party_a = m.id OR f.party_b = m.id
+            ),
+            -- Summed per counterparty group first, under names of their own: in an ORDER BY
+            -- term that is an expression (amount_usd IS NULL), SQLite takes a name from the
+            -- FROM clause before the result's aliases, so ordering the grouped rows by
+            -- "amount_usd IS NULL" read one flow's amount, not the sum's.
+            totals AS (
+                SELECT f.direction, cg.group_id AS counterparty_group,
+                       replace(group_concat(DISTINCT f.flow), ',', ', ') AS flows, count(*) AS facts,
+                       sum(CASE WHEN f.counted = 1 AND f.status IS NOT 'cancelled' THEN f.amount_usd END) AS total_usd,
+                       replace(group_concat(DISTINCT f.status), ',', ', ') AS statuses
+                FROM flows f
+                JOIN company_groups cg ON cg.company_id = f.other
+                WHERE f.other NOT IN (SELECT id FROM members)
+                GROUP BY f.direction, cg.group_id
             )
-            SELECT f.direction, g.name AS counterparty, replace(group_concat(DISTINCT f.flow), ',', ', ') AS flows,
-                   count(*) AS facts,
-                   sum(CASE WHEN f.counted = 1 AND f.status IS NOT 'cancelled' THEN f.amount_usd END) AS amount_usd,
-                   replace(group_concat(DISTINCT f.status), ',', ', ') AS statuses
-            FROM flows f
-            JOIN company_groups cg ON cg.company_id = f.other
-            JOIN companies g ON g.id = cg.group_id
-            WHERE f.other NOT IN (SELECT id FROM members)
-            GROUP BY f.direction, g.id
-            ORDER BY f.direction DESC, amount_usd IS NULL, amount_usd DESC, g.name
+            SELECT t.direction, g.name AS counterparty, t.flows, t.facts, t.total_usd AS amount_usd, t.statuses
+            FROM totals t
+            JOIN companies g ON g.id = t.counterparty_group
+            ORDER BY t.direction DESC, t.total_usd IS NULL, t.total_usd DESC, g.name
             """, units: ["facts": "count", "amount_usd": "usd"])
         // The loops of the company's group, from the loop index: the companies in order and
         // each leg's flows (money_loops has the amounts), only for the loops shown.

@@ -158,6 +158,19 @@ import Testing
         #expect(contents["investments"]?.contains { $0[1] == .text("NVentures") } == true)
         // Flows per counterparty: what NVIDIA pays CoreWeave, as circular_financing has it.
         #expect(contents["flows"]?.contains { $0[0] == .text("out") && $0[1] == .text("CoreWeave") && $0[4] == .integer(9_950_000_000) } == true)
+        // Largest sum first within each direction, unknown sums last: NVIDIA's equity in xAI
+        // ($2B) came after Serve Robotics' $3.7M when the order read one flow's amount.
+        let flowRows = contents["flows"] ?? []
+        #expect(flowRows.count > 20)
+        for direction in ["out", "in"] {
+            let sums = flowRows.filter { $0[0] == .text(direction) }.map { row -> Int64? in
+                if case .integer(let amount) = row[4] { return amount }
+                return nil
+            }
+            let known = sums.prefix { $0 != nil }.compactMap { $0 }
+            #expect(sums.dropFirst(known.count).allSatisfy { $0 == nil }, "\(direction): a known sum after an unknown one")
+            #expect(known == known.sorted(by: >), "\(direction): \(known)")
+        }
         #expect(contents["loops"]?.contains { $0[1] == .text("NVIDIA → OpenAI → Oracle") } == true)
         #expect(contents["claims"]?.contains { $0[0] == .text("W08") && $0[7] == .text("CoreWeave") } == true)
         #expect(contents["sources"]?.contains { $0[0] == .text("S00") } == true)
