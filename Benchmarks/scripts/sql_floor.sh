@@ -69,5 +69,6 @@ SQL
   echo "COMMIT;"
 } > "$work/floor.sql"
 start=$(date +%s%N)
+[ -n "${FLOOR_TIMER:-}" ] && sed -i "1i .timer on" "$work/floor.sql"
 /usr/bin/time -f "%M" -o "$work/peak" sqlite3 "$work/kb.sqlite" < "$work/floor.sql"
 echo "set-based SQL floor: $(( ($(date +%s%N) - start) / 1000000 )) ms, peak $(tail -1 "$work/peak") KiB"
