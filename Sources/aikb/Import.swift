@@ -8,6 +8,7 @@ extension ImportKind: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import CSV files: companies, rounds, investors, deals, relationships, sources, claims; Crunchbase and Epoch AI files.",
         discussion: """
             Columns are matched by header name; the kind of each file is inferred from its header

@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create the knowledge base (migrated and seeded), or bring an existing one up to date.",
         discussion: """
             Creating a database applies every migration and loads the embedded seeds.

@@ -3,6 +3,7 @@ import KnowledgeBase
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: "Apply pending migrations, or list applied and pending ones with --status.",
         discussion: """
             Migrations are the versioned SQL files of Migrations/, built into aikb. Each is

@@ -7,6 +7,7 @@ import Support
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Named reports: list, show, run, save and drop.",
         discussion: """
             A report is a SQL view with a title, a description and documented columns; its name is
@@ -15,7 +16,7 @@ struct Report: ParsableCommand {
         subcommands: [List.self, Show.self, Run.self, Save.self, Drop.self, Refresh.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One row per report: name, title, description.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "One row per report: name, title, description.")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: FormatOptions
 
@@ -34,6 +35,7 @@ struct Report: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A report's description, columns (with their units) and SQL.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The report.") var name: String
@@ -101,6 +103,7 @@ struct Report: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "run",
             abstract: "Run a report, with filters, order and limit.",
             discussion: """
                 Filters: --where COL=VALUE, COL!=VALUE, COL>VALUE, COL>=VALUE, COL<VALUE, COL<=VALUE, or COL~TEXT
@@ -143,6 +146,7 @@ struct Report: ParsableCommand {
 
     struct Refresh: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "refresh",
             abstract: "Recompute the money loops and the report indexes from the knowledge tables.",
             discussion: """
                 aikb keeps the loops of money_loops, and the rows of circular_financing_flows,
@@ -170,6 +174,7 @@ struct Report: ParsableCommand {
 
     struct Save: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "save",
             abstract: "Save your own report: a SELECT stored as a view and listed beside the built-in ones.")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The report's name (snake_case).") var name: String
@@ -186,7 +191,7 @@ struct Report: ParsableCommand {
     }
 
     struct Drop: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Drop a saved report (built-in reports cannot be dropped).")
+        static let configuration = CommandConfiguration(commandName: "drop", abstract: "Drop a saved report (built-in reports cannot be dropped).")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "The report.") var name: String
 

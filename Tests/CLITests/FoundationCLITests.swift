@@ -14,6 +14,37 @@ import Testing
         }
     }
 
+    /// Every command states its name: without one, ArgumentParser derives it through
+    /// String(describing:), a scan of every protocol conformance in the static binary per
+    /// command at every start (more than half of `aikb --version`'s CPU time). A source
+    /// check, since the cost is only time.
+    @Test func everyCommandStatesItsName() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/aikb")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" } ?? []
+        var configurations = 0
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            var rest = text[...]
+            while let found = rest.range(of: "CommandConfiguration(") {
+                configurations += 1
+                let opening = rest[found.upperBound...].prefix(200)
+                #expect(opening.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("commandName:"),
+                        "\(file.lastPathComponent): a CommandConfiguration without commandName")
+                rest = rest[found.upperBound...]
+            }
+        }
+        #expect(configurations >= 20)
+        // The names the README gives still parse.
+        for command in ["init", "migrate", "import", "report", "shell"] {
+            #expect(try run(aikbBinary, [command, "--help"]).status == 0, "\(command)")
+        }
+        for command in ["list", "show", "run", "refresh", "save", "drop"] {
+            #expect(try run(aikbBinary, ["report", command, "--help"]).status == 0, "report \(command)")
+        }
+    }
+
     @Test func initCreatesAMigratedDatabaseThatSQLiteSees() throws {
         let directory = temporaryDirectory()
         let path = directory + "/kb.sqlite"

@@ -12,6 +12,7 @@ import Support
 
 struct Shell: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "shell",
         abstract: "An interactive SQL session, read-only like aikb sql.",
         discussion: """
             Statements end with ';' and may span lines. Line editing and history (kept in
