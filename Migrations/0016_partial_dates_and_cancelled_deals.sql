@@ -1,0 +1,243 @@
+-- Dates held as a month or a year ('2024-01', '2024') count from their period's first
+-- day. Compared as text with a full date they sorted before it, so every start-of-period
+-- test (announced_on >= from) left out the rounds dated by the month or year the period
+-- opens with: claim W32 (NVIDIA's investments 2024-01-01 to 2025-12-01) derived 51
+-- rounds instead of 54, and investor_activity's window dropped a round of its first
+-- month. The claim's own period_start is padded the same way. Also:
+-- - claim_derivations' nvidia_share_of_round_pct took NVIDIA's share in the subject's
+--   latest round whatever its date; it now keeps to the claim's period the way
+--   round_amount_usd does (the period's year on, an undated round when no dated one is).
+-- - neoclouds added cancelled deals into gpu_deals_usd and gpus (CoreWeave's cancelled
+--   $9B Core Scientific acquisition); every other money report leaves them out.
+-- investor_activity's report index is filled again by this migration's closing refresh.
+
+DROP VIEW claim_derivations;
+
+CREATE VIEW claim_derivations AS
+WITH claim AS (
+    SELECT cl.*,
+           substr(cl.period_start || '-01-01', 1, 10) AS from_on,
+           CASE length(cl.period_end)
+               WHEN 4 THEN cl.period_end || '-12-31'
+               WHEN 7 THEN date(cl.period_end || '-01', '+1 month', '-1 day')
+               ELSE cl.period_end END AS to_on,
+           CASE WHEN instr(cl.scope, ' ') > 0 THEN substr(cl.scope, 1, instr(cl.scope, ' ') - 1) END AS scope_word
+    FROM claims cl
+),
+-- The companies whose investments a claim about its subject counts.
+members AS MATERIALIZED (
+    SELECT cl.id AS claim_id, m.company_id FROM claim cl JOIN company_groups m ON m.group_id = cl.subject_id
+    UNION
+    SELECT cl.id, cl.subject_id FROM claim cl WHERE cl.subject_id IS NOT NULL
+),
+nvidia AS MATERIALIZED (
+    SELECT m.company_id AS id FROM companies n JOIN company_groups m ON m.group_id = n.id WHERE n.name = 'NVIDIA'
+)
+-- Each derivation starts from the claim's subject and its investor index, so the
+-- view costs the subject's rounds, not the whole knowledge base.
+SELECT cl.id AS claim_id,
+    CASE cl.metric
+        WHEN 'investment_count' THEN
+            (SELECT count(DISTINCT ri.round_id) FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id
+             WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+               AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on)
+        WHEN 'major_investment_count' THEN
+            (SELECT count(DISTINCT ri.round_id) FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id
+             WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+               AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on)
+        WHEN 'major_investment_total_usd' THEN
+            (SELECT sum(ri.amount_usd) FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id
+             WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+               AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on)
+        WHEN 'companies_with_round_over_1b' THEN
+            (SELECT count(*) FROM (SELECT r.company_id, max(r.amount_usd) AS largest
+              FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id
+              WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+                AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on
+              GROUP BY r.company_id) WHERE largest >= 1000000000)
+        WHEN 'companies_with_round_several_hundred_million' THEN
+            (SELECT count(*) FROM (SELECT r.company_id, max(r.amount_usd) AS largest
+              FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id
+              WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+                AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on
+              GROUP BY r.company_id) WHERE largest >= 200000000 AND largest < 1000000000)
+        WHEN 'companies_with_round_just_over_100m' THEN
+            (SELECT count(*) FROM (SELECT r.company_id, max(r.amount_usd) AS largest
+              FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id
+              WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+                AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on
+              GROUP BY r.company_id) WHERE largest >= 100000000 AND largest < 200000000)
+        WHEN 'big_round_companies_in_sector' THEN
+            (SELECT count(*) FROM (SELECT r.company_id, c.sector_id AS sector, max(r.amount_usd) AS largest
+              FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id JOIN companies c ON c.id = r.company_id
+              WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+                AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on
+              GROUP BY r.company_id) WHERE largest >= 1000000000
+             AND (sector = cl.scope_word
+                  OR (cl.scope_word = 'other' AND coalesce(sector, '') NOT IN
+                      ('large_models', 'ai_infrastructure', 'autonomous_driving', 'humanoid_robots'))))
+        WHEN 'investment_share_pct' THEN
+            (SELECT round(100.0 * sum(CASE WHEN c.sector_id = cl.scope_word THEN ri.amount_usd END) / nullif(sum(ri.amount_usd), 0), 1)
+             FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id JOIN companies c ON c.id = r.company_id
+             WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+               AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on)
+        WHEN 'round_amount_usd' THEN
+            (SELECT r.amount_usd FROM funding_rounds r WHERE r.company_id = cl.subject_id
+             AND (r.announced_on IS NULL OR (r.announced_on >= substr(cl.from_on, 1, 4) AND r.announced_on <= cl.to_on))
+             ORDER BY r.announced_on IS NULL, r.announced_on DESC LIMIT 1)
+        WHEN 'nvidia_share_of_round_pct' THEN
+            (SELECT coalesce(ri.share_pct, round(100.0 * ri.amount_usd / r.amount_usd, 1))
+             FROM funding_rounds r JOIN round_investors ri ON ri.round_id = r.id
+             WHERE r.company_id = cl.subject_id AND ri.investor_id IN (SELECT id FROM nvidia)
+               AND (r.announced_on IS NULL OR (r.announced_on >= substr(cl.from_on, 1, 4) AND r.announced_on <= cl.to_on))
+             ORDER BY r.announced_on IS NULL, r.announced_on DESC LIMIT 1)
+        WHEN 'nvidia_investment_usd' THEN
+            (SELECT sum(ri.amount_usd) FROM funding_rounds r JOIN round_investors ri ON ri.round_id = r.id
+             WHERE r.company_id = cl.subject_id AND ri.investor_id IN (SELECT id FROM nvidia)
+               AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on)
+        WHEN 'valuation_usd' THEN
+            (SELECT r.post_money_valuation_usd FROM funding_rounds r WHERE r.company_id = cl.subject_id
+             AND r.post_money_valuation_usd IS NOT NULL AND r.announced_on <= cl.to_on
+             ORDER BY r.announced_on DESC LIMIT 1)
+        WHEN 'share_of_portfolio_rounds_after_series_b' THEN
+            (SELECT round(100.0 * sum(rt.late_stage = 1) / nullif(sum(rt.late_stage IS NOT NULL), 0), 1)
+             FROM round_investors ri JOIN funding_rounds r ON r.id = ri.round_id JOIN round_types rt ON rt.id = r.round_type
+             WHERE ri.investor_id IN (SELECT company_id FROM members WHERE claim_id = cl.id)
+               AND substr(r.announced_on || '-01-01', 1, 10) >= cl.from_on AND r.announced_on <= cl.to_on)
+    END AS derived_value,
+    CASE cl.metric
+        WHEN 'investment_count' THEN 'rounds ' || (SELECT name FROM companies WHERE id = cl.subject_id)
+            || (CASE WHEN EXISTS (SELECT 1 FROM company_groups WHERE group_id = cl.subject_id AND depth > 0) THEN ' and its units' ELSE '' END)
+            || ' joined from ' || cl.from_on || ' to ' || cl.to_on
+            || ' in this knowledge base, which holds a sourced sample of rounds, not a full deal database'
+        WHEN 'major_investment_count' THEN 'all rounds NVIDIA joined in the claim''s period (the source does not define "major"'
+            || ' and the data has no week-level grouping)'
+        WHEN 'major_investment_total_usd' THEN 'the sum of NVIDIA''s own stated amounts in those rounds (unstated amounts count as nothing)'
+        WHEN 'companies_with_round_over_1b' THEN 'companies with a round of at least $1B that NVIDIA joined in the period'
+        WHEN 'companies_with_round_several_hundred_million' THEN 'companies whose largest NVIDIA round in the period was $200M to $1B'
+        WHEN 'companies_with_round_just_over_100m' THEN 'companies whose largest NVIDIA round in the period was $100M to $200M'
+        WHEN 'big_round_companies_in_sector' THEN 'companies in the sector with a round of at least $1B that NVIDIA joined in the period'
+        WHEN 'investment_share_pct' THEN 'the sector''s share of NVIDIA''s stated own amounts in the period'
+        WHEN 'round_amount_usd' THEN 'the amount of the subject''s round that matches the claim''s period'
+        WHEN 'nvidia_share_of_round_pct' THEN 'NVIDIA''s stated share, or its stated amount over the round''s amount'
+        WHEN 'nvidia_investment_usd' THEN 'NVIDIA''s stated amounts in the subject''s rounds in the period'
+        WHEN 'valuation_usd' THEN 'the latest post-money valuation stated up to the end of the period'
+        WHEN 'share_of_portfolio_rounds_after_series_b' THEN 'percent of NVIDIA''s rounds of known stage that were Series B or later'
+        WHEN 'projected_cash_burn_usd' THEN 'cannot be derived: the knowledge base holds no cash-flow projections'
+        WHEN 'stock_multiple_since_ipo' THEN 'cannot be derived: the knowledge base holds no share prices'
+        ELSE 'cannot be derived: no derivation is defined for the metric ' || cl.metric
+    END AS basis
+FROM claim cl;
+
+DROP VIEW neoclouds;
+
+CREATE VIEW neoclouds AS
+WITH nvidia AS MATERIALIZED (
+    SELECT m.company_id AS id FROM companies n JOIN company_groups m ON m.group_id = n.id WHERE n.name = 'NVIDIA'
+),
+stakes AS MATERIALIZED (
+    SELECT company, count(*) AS rounds, sum(nvidia_amount_usd) AS known_usd FROM nvidia_rounds GROUP BY company
+),
+-- Every company NVIDIA's group put equity into, read once from its own participations.
+investees AS MATERIALIZED (
+    SELECT r.company_id AS id FROM nvidia n
+    CROSS JOIN round_investors ri ON ri.investor_id = n.id
+    CROSS JOIN funding_rounds r ON r.id = ri.round_id
+    UNION
+    SELECT rel.to_id FROM nvidia n CROSS JOIN relationships rel ON rel.from_id = n.id
+    WHERE rel.kind = 'investor_in'
+),
+candidates AS (
+    SELECT c.* FROM companies c
+    WHERE c.sector_id = 'ai_infrastructure' AND (
+        EXISTS (SELECT 1 FROM supply_deals d WHERE d.supplier_id = c.id)
+        OR EXISTS (SELECT 1 FROM supply_deals d WHERE d.customer_id = c.id)
+        OR c.id IN (SELECT id FROM investees))
+)
+SELECT
+    c.name AS company,
+    c.origin,
+    c.country_code,
+    c.status,
+    coalesce((SELECT rounds FROM stakes s WHERE s.company = c.name), 0) AS nvidia_rounds,
+    (SELECT known_usd FROM stakes s WHERE s.company = c.name) AS nvidia_known_usd,
+    (SELECT count(*) FROM supply_deals d WHERE d.supplier_id = c.id)
+        + (SELECT count(*) FROM supply_deals d WHERE d.customer_id = c.id) AS gpu_deals,
+    -- Overlapping deals (overlaps_deal_id) are counted above but never added up, nor
+    -- are cancelled ones, as in every other money report.
+    (SELECT sum(d.value_usd) FROM supply_deals d
+     WHERE (d.supplier_id = c.id OR d.customer_id = c.id) AND d.overlaps_deal_id IS NULL
+       AND d.status IS NOT 'cancelled') AS gpu_deals_usd,
+    (SELECT sum(d.gpu_count) FROM supply_deals d
+     WHERE (d.supplier_id = c.id OR d.customer_id = c.id) AND d.overlaps_deal_id IS NULL
+       AND d.status IS NOT 'cancelled') AS gpus,
+    (SELECT group_concat(DISTINCT cu.name) FROM supply_deals d JOIN companies cu ON cu.id = d.customer_id
+     WHERE d.supplier_id = c.id) AS customers,
+    c.source_id AS company_source_id,
+    'circular_financing_flows' AS drill_down
+FROM candidates c;
+
+DROP VIEW investor_activity_computed;
+
+CREATE VIEW investor_activity_computed AS
+WITH bounds AS MATERIALIZED (
+    SELECT max(announced_on) AS window_end,
+           date(substr(max(announced_on) || '-01-01', 1, 10), '-24 months') AS window_start
+    FROM funding_rounds
+),
+-- The rounds in the window, in id order, so that their participations are read
+-- walking round_investors' primary key forwards rather than jumping around it.
+in_window AS MATERIALIZED (
+    SELECT r.id FROM bounds b CROSS JOIN funding_rounds r
+    -- A round dated by its month or year counts from the period's first day. The
+    -- year's start bounds the index range; the padded date decides.
+    WHERE r.announced_on >= substr(b.window_start, 1, 4) AND r.announced_on <= b.window_end
+      AND substr(r.announced_on || '-01-01', 1, 10) >= b.window_start
+    ORDER BY r.id
+),
+-- The window's participations, read once, walking round_investors' primary key.
+parts AS MATERIALIZED (
+    -- CROSS JOIN fixes the order: rounds first, then their investors.
+    SELECT ri.investor_id, ri.round_id, ri.is_lead
+    FROM in_window w
+    CROSS JOIN round_investors ri ON ri.round_id = w.id
+),
+-- The members of groups that have units: their rounds are counted once per group.
+grouped_members AS MATERIALIZED (
+    SELECT m.company_id, m.group_id FROM company_groups m
+    WHERE m.group_id IN (SELECT group_id FROM company_groups WHERE depth > 0)
+),
+-- Grouped by investor before any name is looked up; members' participations
+-- rolled up from the same rows (not from each member's index: 152,000 lookups of
+-- is_lead, and one probe per round in the window before that, 51 s at 2M rounds).
+rolled AS (
+    SELECT p.investor_id AS group_id, count(*) AS rounds_in_window, sum(p.is_lead) AS led_in_window
+    FROM parts p
+    WHERE p.investor_id NOT IN (SELECT company_id FROM grouped_members)
+    GROUP BY p.investor_id
+    UNION ALL
+    SELECT m.group_id, count(DISTINCT p.round_id), count(DISTINCT CASE WHEN p.is_lead = 1 THEN p.round_id END)
+    FROM parts p
+    JOIN grouped_members m ON m.company_id = p.investor_id
+    GROUP BY m.group_id
+)
+SELECT
+    c.name AS investor,
+    c.kind AS investor_kind,
+    r.rounds_in_window,
+    r.led_in_window,
+    b.window_start,
+    b.window_end
+FROM rolled r
+CROSS JOIN companies c ON c.id = r.group_id
+CROSS JOIN bounds b
+ORDER BY r.rounds_in_window DESC, c.name;
+
+UPDATE report_indexes SET signature = NULL WHERE index_table = 'investor_activity_index';
+
+UPDATE report_columns SET description = 'Their stated values, USD (cancelled and overlapping deals left out)'
+WHERE report = 'neoclouds' AND name = 'gpu_deals_usd';
+UPDATE report_columns SET description = 'GPUs in those deals, where stated (cancelled and overlapping deals left out)'
+WHERE report = 'neoclouds' AND name = 'gpus';
+UPDATE report_columns SET description = 'First day of the window (a round dated by its month or year counts from that period''s first day)'
+WHERE report = 'investor_activity' AND name = 'window_start';
