@@ -137,6 +137,12 @@ import Testing
         let osprey = try found("osprey")
         #expect(osprey.contains { $0[1] == .text("deal") && $0[4] == .text("coreweave-nvidia-2023-osprey-leaseback") })
         #expect(try found("xqzv").isEmpty)
+        // Letters beyond ASCII in either case: SQLite's lower() folds ASCII only, so "Öl-"
+        // (Crusoe's notes) and "öl-" were found by neither.
+        for text in ["Öl- und Gas", "öl- UND gas"] {
+            #expect(try found(text).contains { $0[0] == .text("notes") && $0[2] == .text("Crusoe") }, "\(text)")
+        }
+        #expect(try found("Öl- und Käse").isEmpty)
         // Best first: exact before prefix before contains.
         let matches = try found("Google").map { $0[0] }
         #expect(matches.first == .text("exact"))
