@@ -77,7 +77,10 @@ public struct Filter: Sendable, Equatable {
             else { throw unknown(filter.column) }
             let value = try filter.checkedValue(for: column, names: names, resolved: resolved)
             let checked = Filter(column: column.name, op: filter.op, value: value)
-            conditions.append(checked.condition(column: SQL.identifier(column.name), parameters: &parameters))
+            conditions.append(
+                column.unit == "date" && filter.op != .contains
+                    ? checked.dateCondition(column: SQL.identifier(column.name), parameters: &parameters)
+                    : checked.condition(column: SQL.identifier(column.name), parameters: &parameters))
         }
         return " WHERE " + conditions.joined(separator: " AND ")
     }
@@ -107,9 +110,35 @@ public struct Filter: Sendable, Equatable {
         return value
     }
 
+    /// The SQL condition on a date column: the value stands for its period (a year, a
+    /// month or a day), and a date held as a year or a month counts from its first day.
+    /// `announced_on<=2025` keeps all of 2025, `>=2025-03` starts on March 1 (and keeps
+    /// rows dated `2025-03`), `=2025` is any date in 2025, `<2025` ends before it.
+    /// Written as plain comparisons of the column, so that an index on it serves.
+    func dateCondition(column: String, parameters: inout GeneratedParameters) -> String {
+        let period = DatePeriod(text: value)
+        func startsOnOrAfterFirstDay() -> String {
+            let first = parameters.placeholder(for: .text(period.first))
+            let forms = period.shorterFormsStartingOnItsFirstDay.map { parameters.placeholder(for: .text($0)) }
+            return forms.isEmpty ? "\(column) >= \(first)" : "(\(column) >= \(first) OR \(column) IN (\(forms.joined(separator: ", "))))"
+        }
+        func within() -> String {
+            "(\(column) = \(parameters.placeholder(for: .text(value))) OR \(column) LIKE \(parameters.placeholder(for: .text(value + "-%"))))"
+        }
+        switch op {
+        case .greaterOrEqual: return startsOnOrAfterFirstDay()
+        case .greater: return "\(column) > \(parameters.placeholder(for: .text(period.last)))"
+        case .lessOrEqual: return "\(column) <= \(parameters.placeholder(for: .text(period.last)))"
+        case .less: return "(\(column) IS NOT NULL AND NOT \(startsOnOrAfterFirstDay()))"
+        case .equal: return within()
+        case .notEqual: return "(\(column) IS NULL OR NOT \(within()))"
+        case .contains: return condition(column: column, parameters: &parameters)
+        }
+    }
+
     /// The SQL condition (column already quoted), its values added to `parameters`.
     /// A number is compared as a number with numbers and as text with text, so
-    /// `amount_usd>1e9` and `announced_on>2024` both mean what they say.
+    /// `amount_usd>1e9` means what it says (dates: dateCondition).
     func condition(column: String, parameters: inout GeneratedParameters) -> String {
         let number: Value? = Int64(value).map { .integer($0) } ?? Double(value).flatMap { $0.isFinite ? .real($0) : nil }
         let text = parameters.placeholder(for: .text(value))

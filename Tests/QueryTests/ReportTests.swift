@@ -113,12 +113,59 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         // A number compares as a number with numbers, as text with text.
         let big = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("round_amount_usd>=1e11")]))
         #expect(big.count == 2)
-        let recent = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("announced_on>2026")]))
+        let recent = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("announced_on>2025")]))
         #expect(recent.allSatisfy { if case .text(let date) = $0[5] { date >= "2026" } else { false } })
         #expect(!recent.isEmpty)
         let limited = try rows(reports.query("nvidia_rounds", orderBy: ["round_amount_usd"], descending: true, limit: 1))
         #expect(limited.first?[0] == .text("OpenAI"))
         #expect(limited.count == 1)
+    }
+
+    /// A date filter's value stands for its period, and a date held as a year or month
+    /// counts from its first day: every operator against the rows filtered here by that
+    /// rule, for values of each precision, on the seeds' rounds (38 dated by month or year).
+    @Test func dateFiltersCompareWholePeriods() throws {
+        let db = try seededDatabase()
+        let reports = Reports(db: db)
+        let all = try rows(reports.query("nvidia_rounds"))
+        let dateColumn = 5
+        func date(_ row: [Value]) -> String? { if case .text(let text) = row[dateColumn] { text } else { nil } }
+        #expect(all.contains { (date($0)?.count ?? 10) < 10 }, "the seeds' NVIDIA rounds include some dated by month or year")
+        func first(_ d: String) -> String { d.count == 4 ? d + "-01-01" : d.count == 7 ? d + "-01" : d }
+        func last(_ d: String) -> String {
+            switch d.count {
+            case 4: return d + "-12-31"
+            case 7:
+                let year = Int(d.prefix(4))!, month = Int(d.suffix(2))!
+                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+                return d + "-" + String([31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+            default: return d
+            }
+        }
+        func within(_ d: String?, _ v: String) -> Bool { d == v || d?.hasPrefix(v + "-") == true }
+        let rules: [(String, (String?, String) -> Bool)] = [
+            (">=", { d, v in d.map { first($0) >= first(v) } ?? false }),
+            (">", { d, v in d.map { first($0) > last(v) } ?? false }),
+            ("<=", { d, v in d.map { first($0) <= last(v) } ?? false }),
+            ("<", { d, v in d.map { first($0) < first(v) } ?? false }),
+            ("=", { d, v in within(d, v) }),
+            ("!=", { d, v in !within(d, v) }),
+        ]
+        for value in ["2025", "2024", "2025-01", "2025-03", "2024-02", "2025-03-01", "2024-12-31", "2025-01-01"] {
+            for (op, rule) in rules {
+                let filtered = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("announced_on\(op)\(value)")]))
+                let expected = all.filter { rule(date($0), value) }
+                #expect(filtered.count == expected.count, "announced_on\(op)\(value): \(filtered.count) rows, expected \(expected.count)")
+                // Whole rows, shown by their round and date.
+                func shown(_ rows: [[Value]]) -> [String] { rows.map { "\($0[2]) \(date($0) ?? "-")" }.sorted() }
+                #expect(Set(filtered.map { "\($0)" }) == Set(expected.map { "\($0)" }),
+                        "announced_on\(op)\(value): only in the result \(Set(shown(filtered)).subtracting(shown(expected)).sorted()), missing \(Set(shown(expected)).subtracting(shown(filtered)).sorted())")
+            }
+        }
+        // The cases the text comparison got wrong: all of 2025, and a year-dated round in it.
+        let upTo2025 = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("announced_on<=2025")]))
+        #expect(upTo2025.contains { date($0)?.hasPrefix("2025-") == true })
+        #expect(!upTo2025.contains { date($0)?.hasPrefix("2026") == true })
     }
 
     @Test func unknownNamesSuggestTheClosest() throws {
