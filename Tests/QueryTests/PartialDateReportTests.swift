@@ -96,3 +96,63 @@ import Testing
         #expect(try Self.value(db, "neoclouds", "gpu_deals_usd", where: "company=CoreWeave") == counted)
     }
 }
+
+/// Migration 0016: the reports that add up NVIDIA's rounds count each round once, when
+/// several of its group's companies took part, and keep namesakes apart.
+@Suite struct GroupRoundReportTests {
+    static func all(_ db: Database, _ report: String) throws -> [[String: Value]] {
+        let statement = try Reports(db: db).query(report)
+        let names = statement.columnNames
+        return try rows(statement).map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
+    }
+
+    @Test func aRoundTwoOfNVIDIAsCompaniesJoinedCountsOnce() throws {
+        let db = try seededDatabase()
+        let reports = ["billion_dollar_rounds", "round_size_bands", "portfolio_by_sector", "stage_and_lead", "neoclouds"]
+        var before: [String: [[String: Value]]] = [:]
+        for report in reports { before[report] = try Self.all(db, report) }
+        // NVentures (NVIDIA's unit) joins Figure AI's Series C, which NVIDIA is in.
+        try db.execute(
+            """
+            INSERT INTO round_investors (round_id, investor_id, source_id)
+            VALUES ((SELECT id FROM funding_rounds WHERE external_id = 'figure-ai-2025-09-series-c'),
+                    (SELECT id FROM companies WHERE name = 'NVentures'), 'S94')
+            """)
+        #expect(try Reports(db: db).query("nvidia_rounds", filters: [try Filter.parse("round_id=figure-ai-2025-09-series-c")])
+            .columnNames.isEmpty == false)
+        #expect(try rows(Reports(db: db).query("nvidia_rounds", filters: [try Filter.parse("round_id=figure-ai-2025-09-series-c")])).count == 2,
+                "the drill-down keeps a row per participation")
+        for report in reports {
+            #expect(try Self.all(db, report) == before[report], "\(report)")
+        }
+    }
+
+    @Test func namesakesAreKeptApart() throws {
+        let db = try seededDatabase()
+        let sizeBands = try Self.all(db, "round_size_bands")
+        // A second company named Lambda, in AI infrastructure, with an NVIDIA seed round of $5M in 2025.
+        try db.execute("INSERT INTO companies (name, kind, sector_id, source_id) VALUES ('Lambda', 'startup', 'ai_infrastructure', 'S00')")
+        let namesake = try db.firstValue("SELECT max(id) FROM companies WHERE name = 'Lambda'") ?? .null
+        try db.execute(
+            """
+            INSERT INTO funding_rounds (external_id, company_id, round_type, announced_on, amount_usd, source_id)
+            VALUES ('lambda-namesake-seed', :id, 'seed', '2025-06-01', 5000000, 'S00')
+            """, binding: ["id": namesake])
+        try db.execute(
+            """
+            INSERT INTO round_investors (round_id, investor_id, amount_usd, source_id)
+            VALUES ((SELECT id FROM funding_rounds WHERE external_id = 'lambda-namesake-seed'),
+                    (SELECT id FROM companies WHERE name = 'NVIDIA'), 1000000, 'S00')
+            """)
+        let lambdas = try Self.all(db, "neoclouds").filter { $0["company"] == .text("Lambda") }
+        #expect(lambdas.count == 2)
+        #expect(Set(lambdas.map { $0["nvidia_known_usd"] ?? .null }) == [.null, .integer(1_000_000)], "\(lambdas)")
+        #expect(lambdas.allSatisfy { $0["nvidia_rounds"] == .integer(1) })
+        let small = try Self.all(db, "round_size_bands").first { $0["year"] == .integer(2025) && $0["band"] == .text("3: under $100M") }
+        let smallBefore = sizeBands.first { $0["year"] == .integer(2025) && $0["band"] == .text("3: under $100M") }
+        var companies: Int64 = 0
+        if case .integer(let count)? = smallBefore?["companies"] { companies = count }
+        #expect(small?["companies"] == .integer(companies + 1), "\(String(describing: small))")
+        if case .text(let names)? = small?["company_names"] { #expect(names.contains("Lambda")) } else { Issue.record("no names") }
+    }
+}

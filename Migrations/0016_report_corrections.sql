@@ -9,7 +9,111 @@
 --   round_amount_usd does (the period's year on, an undated round when no dated one is).
 -- - neoclouds added cancelled deals into gpu_deals_usd and gpus (CoreWeave's cancelled
 --   $9B Core Scientific acquisition); every other money report leaves them out.
+-- - Reports that sum NVIDIA's rounds counted a round twice when two of its group's
+--   companies took part (NVIDIA and NVentures: one row each in nvidia_rounds), and
+--   merged namesakes (companies are grouped by id, names are not unique):
+--   billion_dollar_rounds listed such a round twice, round_size_bands and stage_and_lead
+--   counted it twice, portfolio_by_sector added its amount twice, neoclouds gave both of
+--   two companies named alike the stakes of both. They now read nvidia_group_rounds, one
+--   row per round NVIDIA's group took part in. The seeds' figures do not change.
 -- investor_activity's report index is filled again by this migration's closing refresh.
+
+-- Not a report: what the reports on NVIDIA's rounds add up (nvidia_rounds, its
+-- drill-down, keeps a row per participation and names the unit).
+CREATE VIEW nvidia_group_rounds AS
+SELECT r.id AS round_rowid, c.id AS company_id, c.name AS company, c.sector_id AS sector,
+       r.external_id AS round_id, r.round_type, r.round_label, r.announced_on,
+       CAST(substr(r.announced_on, 1, 4) AS INTEGER) AS year,
+       r.amount_usd AS round_amount_usd, r.amount_status AS round_amount_status,
+       sum(ri.amount_usd) AS nvidia_amount_usd,
+       CASE WHEN max(ri.is_lead = 1 AND ri.lead_disputed = 0) = 1 THEN 'yes'
+            WHEN max(ri.lead_disputed) = 1 THEN 'disputed' ELSE 'no' END AS nvidia_led,
+       rt.late_stage,
+       CASE WHEN r.round_type = 'investment_commitment' THEN 1 ELSE 0 END AS is_commitment,
+       r.source_id AS round_source_id,
+       group_concat(DISTINCT ri.source_id) AS nvidia_source_id
+FROM companies g
+JOIN company_groups m ON m.group_id = g.id
+JOIN round_investors ri ON ri.investor_id = m.company_id
+JOIN funding_rounds r ON r.id = ri.round_id
+JOIN companies c ON c.id = r.company_id
+LEFT JOIN round_types rt ON rt.id = r.round_type
+WHERE g.name = 'NVIDIA'
+GROUP BY r.id;
+
+DROP VIEW billion_dollar_rounds;
+
+CREATE VIEW billion_dollar_rounds AS
+SELECT
+    year, company, sector, round_id, round_type, round_label, announced_on, round_amount_usd, round_amount_status,
+    nvidia_amount_usd, nvidia_led, is_commitment, round_source_id, nvidia_source_id
+FROM nvidia_group_rounds
+WHERE round_amount_usd >= 1000000000
+ORDER BY year IS NULL, year, announced_on, company;
+
+DROP VIEW round_size_bands;
+
+CREATE VIEW round_size_bands AS
+WITH largest AS (
+    SELECT year, company, max(round_amount_usd) AS amount_usd, count(*) AS rounds
+    FROM nvidia_group_rounds
+    WHERE year IS NOT NULL AND round_amount_usd IS NOT NULL
+    GROUP BY year, company, company_id
+),
+banded AS (
+    SELECT year, company, amount_usd, rounds,
+        CASE WHEN amount_usd >= 1000000000 THEN '1: $1B or more'
+             WHEN amount_usd >= 100000000 THEN '2: $100M to $1B'
+             ELSE '3: under $100M' END AS band
+    FROM largest
+)
+SELECT year, band, count(*) AS companies, group_concat(company, '; ') AS company_names,
+       sum(rounds) AS rounds, sum(amount_usd) AS largest_rounds_total_usd, 'nvidia_rounds' AS drill_down
+FROM banded
+GROUP BY year, band;
+
+DROP VIEW portfolio_by_sector;
+
+CREATE VIEW portfolio_by_sector AS
+WITH per_company AS (
+    SELECT coalesce(sector, 'unknown') AS sector, company, sum(round_amount_usd) AS rounds_usd,
+           sum(nvidia_amount_usd) AS nvidia_usd
+    FROM nvidia_group_rounds GROUP BY 1, company, company_id
+),
+totals AS (SELECT count(*) AS companies, sum(rounds_usd) AS rounds_usd FROM per_company)
+SELECT
+    p.sector,
+    count(*) AS companies,
+    round(100.0 * count(*) / t.companies, 1) AS companies_pct,
+    sum(p.rounds_usd) AS rounds_usd,
+    round(100.0 * sum(p.rounds_usd) / t.rounds_usd, 1) AS rounds_usd_pct,
+    sum(p.nvidia_usd) AS nvidia_known_usd,
+    group_concat(p.company, '; ') AS company_names,
+    'nvidia_rounds' AS drill_down
+FROM per_company p, totals t
+GROUP BY p.sector;
+
+DROP VIEW stage_and_lead;
+
+CREATE VIEW stage_and_lead AS
+WITH p AS (
+    SELECT coalesce(CAST(year AS TEXT), 'undated') AS period, late_stage, nvidia_led FROM nvidia_group_rounds
+    WHERE is_commitment = 0
+    UNION ALL
+    SELECT 'all', late_stage, nvidia_led FROM nvidia_group_rounds WHERE is_commitment = 0
+)
+SELECT
+    period,
+    count(*) AS participations,
+    sum(late_stage IS NOT NULL) AS with_known_stage,
+    sum(late_stage = 1) AS series_b_or_later,
+    round(100.0 * sum(late_stage = 1) / nullif(sum(late_stage IS NOT NULL), 0), 1) AS series_b_or_later_pct,
+    sum(nvidia_led = 'yes') AS led,
+    sum(nvidia_led = 'disputed') AS lead_disputed,
+    round(100.0 * sum(nvidia_led = 'yes') / count(*), 1) AS led_pct,
+    'nvidia_rounds' AS drill_down
+FROM p
+GROUP BY period;
 
 DROP VIEW claim_derivations;
 
@@ -136,7 +240,7 @@ WITH nvidia AS MATERIALIZED (
     SELECT m.company_id AS id FROM companies n JOIN company_groups m ON m.group_id = n.id WHERE n.name = 'NVIDIA'
 ),
 stakes AS MATERIALIZED (
-    SELECT company, count(*) AS rounds, sum(nvidia_amount_usd) AS known_usd FROM nvidia_rounds GROUP BY company
+    SELECT company_id, count(*) AS rounds, sum(nvidia_amount_usd) AS known_usd FROM nvidia_group_rounds GROUP BY company_id
 ),
 -- Every company NVIDIA's group put equity into, read once from its own participations.
 investees AS MATERIALIZED (
@@ -159,8 +263,8 @@ SELECT
     c.origin,
     c.country_code,
     c.status,
-    coalesce((SELECT rounds FROM stakes s WHERE s.company = c.name), 0) AS nvidia_rounds,
-    (SELECT known_usd FROM stakes s WHERE s.company = c.name) AS nvidia_known_usd,
+    coalesce((SELECT rounds FROM stakes s WHERE s.company_id = c.id), 0) AS nvidia_rounds,
+    (SELECT known_usd FROM stakes s WHERE s.company_id = c.id) AS nvidia_known_usd,
     (SELECT count(*) FROM supply_deals d WHERE d.supplier_id = c.id)
         + (SELECT count(*) FROM supply_deals d WHERE d.customer_id = c.id) AS gpu_deals,
     -- Overlapping deals (overlaps_deal_id) are counted above but never added up, nor
