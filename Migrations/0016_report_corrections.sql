@@ -345,3 +345,47 @@ UPDATE report_columns SET description = 'GPUs in those deals, where stated (canc
 WHERE report = 'neoclouds' AND name = 'gpus';
 UPDATE report_columns SET description = 'First day of the window (a round dated by its month or year counts from that period''s first day)'
 WHERE report = 'investor_activity' AND name = 'window_start';
+
+-- source_usage counted the knowledge tables' facts only: Epoch AI's source, cited by
+-- all 786 GPU clusters, showed 145 facts. other_facts counts the rest that cite a
+-- source (a round's further sources, GPU clusters, data centers and their timelines,
+-- Epoch AI's companies and rounds); a cluster's or data center's parties are part of
+-- it and not counted apart.
+DROP VIEW source_usage;
+
+CREATE VIEW source_usage AS
+WITH counted AS MATERIALIZED (
+    SELECT
+        s.id AS source_id,
+        s.title,
+        s.publisher,
+        s.published_on,
+        s.kind,
+        s.reliability,
+        (SELECT count(*) FROM funding_rounds x WHERE x.source_id = s.id) AS rounds,
+        (SELECT count(*) FROM round_investors x WHERE x.source_id = s.id) AS investor_rows,
+        (SELECT count(*) FROM supply_deals x WHERE x.source_id = s.id) AS deals,
+        (SELECT count(*) FROM relationships x WHERE x.source_id = s.id) AS relationships,
+        (SELECT count(*) FROM claims x WHERE x.source_id = s.id) AS claims,
+        (SELECT count(*) FROM companies x WHERE x.source_id = s.id) AS companies,
+        (SELECT count(*) FROM round_sources x WHERE x.source_id = s.id)
+            + (SELECT count(*) FROM gpu_clusters x WHERE x.source_id = s.id)
+            + (SELECT count(*) FROM data_centers x WHERE x.source_id = s.id)
+            + (SELECT count(*) FROM data_center_timeline x WHERE x.source_id = s.id)
+            + (SELECT count(*) FROM epoch_companies x WHERE x.source_id = s.id)
+            + (SELECT count(*) FROM epoch_rounds x WHERE x.source_id = s.id) AS other_facts,
+        s.url
+    FROM sources s
+)
+SELECT source_id, title, publisher, published_on, kind, reliability, rounds, investor_rows, deals, relationships,
+       claims, companies, other_facts,
+       rounds + investor_rows + deals + relationships + claims + companies + other_facts AS facts, url
+FROM counted;
+
+DELETE FROM report_columns WHERE report = 'source_usage' AND position >= 13;
+INSERT INTO report_columns (report, position, name, description, unit) VALUES
+    ('source_usage', 13, 'other_facts',
+     'Other rows citing it: rounds citing it as a further source, GPU clusters, data centers and their timeline entries, Epoch AI''s companies and rounds',
+     'count'),
+    ('source_usage', 14, 'facts', 'All of those', 'count'),
+    ('source_usage', 15, 'url', 'Where to read it', 'text');

@@ -168,6 +168,34 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         #expect(!upTo2025.contains { date($0)?.hasPrefix("2026") == true })
     }
 
+    /// source_usage counts every row that cites a source: the sum of its facts is the
+    /// rows of every table with a foreign key to sources, but for the import log and the
+    /// parties of a cluster or data center (parts of the fact they belong to). A table
+    /// that cites sources and is not counted fails here.
+    @Test func sourceUsageCountsEveryCitingTable() throws {
+        let db = try seededDatabase()
+        let notFacts: Set<String> = ["import_log", "gpu_cluster_parties", "data_center_parties"]
+        var citing: [String] = []
+        for row in try db.allRows(
+            """
+            SELECT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+            WHERE m.type = 'table' AND f."table" = 'sources' AND f."from" = 'source_id'
+            """)
+        {
+            if case .text(let table) = row[0], !notFacts.contains(table) { citing.append(table) }
+        }
+        #expect(citing.count >= 12, "\(citing)")
+        let expected = try db.firstValue(
+            "SELECT " + citing.map { "(SELECT count(*) FROM \($0) WHERE source_id IN (SELECT id FROM sources))" }.joined(separator: " + "))
+        #expect(try db.firstValue("SELECT sum(facts) FROM source_usage") == expected)
+        let clusters = try rows(Reports(db: db).query("source_usage", filters: [try Filter.parse("source_id=epoch-gpu-clusters")]))
+        let columns = try Reports(db: db).query("source_usage").columnNames
+        guard let other = columns.firstIndex(of: "other_facts"), let row = clusters.first else {
+            Issue.record("no other_facts or no Epoch source"); return
+        }
+        #expect(row[other] == (try db.firstValue("SELECT count(*) FROM gpu_clusters WHERE source_id = 'epoch-gpu-clusters'")))
+    }
+
     @Test func unknownNamesSuggestTheClosest() throws {
         let db = try seededDatabase()
         let report = #expect(throws: KnowledgeBaseError.self) { try Reports(db: db).query("circular_financng") }
