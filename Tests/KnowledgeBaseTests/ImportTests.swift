@@ -132,6 +132,20 @@ import Support
         #expect(try db.firstValue("SELECT amount_usd FROM funding_rounds WHERE announced_on = '2015'") == .integer(1_870_000_000))
     }
 
+    /// Counts as spreadsheets re-save them (10000.0, 1E+1) and people write them (10,000)
+    /// read as the same whole numbers, in aikb's files as in Epoch AI's.
+    @Test func countsAsSpreadsheetsReSaveThem() throws {
+        let db = try fixtureDatabase()
+        let directory = temporaryDirectory()
+        write(
+            "deal_id,supplier,customer,kind,gpu_count,term_months,source_id\nd1,NVIDIA,CoreWeave,purchase,10000.0,12.0,T1\nd2,NVIDIA,CoreWeave,purchase,\"10,000\",1E+1,T1\n",
+            to: directory + "/deals.csv")
+        let result = try importFiles(db, [directory + "/deals.csv"])
+        #expect(result.problemCount == 0, "\(result.problems)")
+        #expect(try db.allRows("SELECT gpu_count, term_months FROM supply_deals WHERE external_id IN ('d1', 'd2') ORDER BY external_id")
+            == [[.integer(10000), .integer(12)], [.integer(10000), .integer(10)]])
+    }
+
     @Test func upToAmountsKeepTheirStatus() throws {
         let db = try fixtureDatabase()
         let directory = temporaryDirectory()

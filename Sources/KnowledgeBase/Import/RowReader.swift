@@ -166,15 +166,20 @@ final class RowReader {
         return amount
     }
 
-    /// A whole number, optionally with thousands separators ("10,000"); nil when blank.
+    /// A whole number of at least `minimum` as people write it (`10,000`, `10 000`) and as
+    /// spreadsheets re-save it (`10000.0`, `1E+4`); null when blank or wrong (reported).
+    /// `10.000` is refused: a thousands separator or a decimal point, the file cannot say.
     func integer(_ column: String, minimum: Int64 = 0) -> Cell {
         guard let text = string(column) else { return .null }
         let digits = text.filter { $0 != "," && $0 != "_" && $0 != " " }
-        guard let value = Int64(digits), value >= minimum else {
-            problem(column, "\"\(text)\" is not a whole number of at least \(minimum)")
+        let groups = digits.split(separator: ".", omittingEmptySubsequences: false)
+        if groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        {
+            problem(column, "\"\(text)\" is ambiguous: \".\" as a thousands separator or a decimal point (write \(groups.joined()) or \(groups[0]))")
             return .null
         }
-        return .integer(value)
+        return wholeNumber(column, text: digits, shown: text, minimum: minimum).map { .integer($0) } ?? .null
     }
 
     /// A decimal number above `lower` and at most `upper`; `suffixes` maps unit
@@ -213,8 +218,13 @@ final class RowReader {
     /// a float (`10000000000.0`, `1E+4`, `30000.000000000004`); nil when blank or wrong (reported).
     func count(_ column: String, minimum: Int64 = 0) -> Int64? {
         guard let text = string(column) else { return nil }
+        return wholeNumber(column, text: text, shown: text, minimum: minimum)
+    }
+
+    /// The one reading of a whole number that integer and count share.
+    private func wholeNumber(_ column: String, text: String, shown: String, minimum: Int64) -> Int64? {
         guard let value = ValueParsing.wholeNumber(Substring(text)), value >= minimum else {
-            problem(column, "\"\(text)\" is not a whole number of at least \(minimum)")
+            problem(column, "\"\(shown)\" is not a whole number of at least \(minimum)")
             return nil
         }
         return value
