@@ -67,6 +67,14 @@ import Support
         // A quoted empty field is "", an unquoted empty one NULL.
         #expect(try db.firstValue("SELECT round_label FROM funding_rounds WHERE round_type = 'seed'") == .text(""))
         #expect(try db.firstValue("SELECT round_label IS NULL FROM funding_rounds WHERE round_type = 'series_a'") == .integer(1))
+        // The same in a companies file, whose free text was trimmed (a quoted "" to NULL).
+        write("name,kind,description,origin,homepage_url,notes,categories\nQE9,startup,\"\",\"\",\"\",\"\",\"\"\nQE10,startup,,,,,\nQE11,startup, two spaces  ,,,,\n",
+              to: directory + "/companies.csv")
+        #expect(try importFiles(db, [directory + "/companies.csv"]).problemCount == 0)
+        let texts = "SELECT quote(description) || quote(origin) || quote(homepage_url) || quote(notes) || quote(categories) FROM companies WHERE name = :name"
+        #expect(try db.firstValue(texts, binding: ["name": .text("QE9")]) == .text(String(repeating: "''", count: 5)))
+        #expect(try db.firstValue(texts, binding: ["name": .text("QE10")]) == .text(String(repeating: "NULL", count: 5)))
+        #expect(try db.firstValue("SELECT description FROM companies WHERE name = 'QE11'") == .text(" two spaces  "))
     }
 
     @Test func dryRunCountsButWritesNothing() throws {

@@ -86,6 +86,14 @@ final class RowReader {
         return .field(index)
     }
 
+    /// `text` as a value, for an importer that compares a row's values before it writes.
+    func textValue(_ column: String) -> Value {
+        guard let index = header.index(of: column) else { return .null }
+        let field = reader.field(index)
+        if field.isEmpty && !reader.isQuoted(index) { return .null }
+        return .text(String(decoding: field, as: UTF8.self))
+    }
+
     /// The one wording for a required column left blank.
     static let missingValue = "missing value (this column is required)"
 

@@ -218,7 +218,6 @@ final class CompaniesImporter: RowImporter {
 
     private func readValues(_ row: RowReader) throws -> [(String, Value)] {
         var values: [(String, Value)] = []
-        func text(_ column: String) -> Value { row.string(column).map { .text($0) } ?? .null }
         for column in columns where column != "parent_id" {  // the parent is resolved apart
             switch column {
             case "kind":
@@ -235,8 +234,8 @@ final class CompaniesImporter: RowImporter {
                 values.append((column, try context.namedSource(for: row).map { .text($0) } ?? .null))
             case "parent_id":
                 continue  // read by parent(_:of:), which knows names further down the file
-            default:
-                values.append((column, text(column)))
+            default:  // free text, kept as written: a quoted "" is the empty string
+                values.append((column, row.textValue(column)))
             }
         }
         if let ipo = values.first(where: { $0.0 == "ipo_on" })?.1, ipo != .null,
