@@ -15,13 +15,31 @@ public struct Graph: Sendable {
     /// Edges left out by `GraphOptions.top` (0 when none were).
     public let omittedEdges: Int
 
+    /// The edge types, and the round, deal and relationship kinds, --kinds may name.
+    static let edgeTypes = ["investment", "supply", "relationship"]
+
+    /// A --kinds value as the knowledge base spells it (any case); an unknown one is an
+    /// error naming the closest, not an empty graph.
+    static func known(kind: String, in db: Database) throws -> String {
+        var all = edgeTypes
+        for table in ["round_types", "deal_kinds", "relationship_kinds"] {
+            try db.prepare("SELECT id FROM \(table) ORDER BY id").forEachRow { all.append($0.string(at: 0)) }
+        }
+        if let match = all.first(where: { $0.lowercased() == kind.lowercased() }) { return match }
+        throw KnowledgeBaseError(
+            .invalidInput,
+            "--kinds \(kind): not an edge type (\(edgeTypes.joined(separator: ", "))) or a round, deal or relationship kind"
+                + Suggestions.hint(for: kind, among: all))
+    }
+
     /// `resolved` hears how `--around`'s name was resolved where that is not plain
     /// (an alias, a misspelling, a unit of a group).
     public static func build(from db: Database, options: GraphOptions, resolved: (String) -> Void = { _ in }) throws -> Graph {
         var conditions: [String] = []
         var parameters = GeneratedParameters()
         if !options.kinds.isEmpty {
-            let marks = options.kinds.map { parameters.placeholder(for: .text($0)) }.joined(separator: ", ")
+            let kinds = try options.kinds.map { try known(kind: $0, in: db) }
+            let marks = kinds.map { parameters.placeholder(for: .text($0)) }.joined(separator: ", ")
             conditions.append("(edge IN (\(marks)) OR kind IN (\(marks)))")
         }
         if let since = options.since {
@@ -29,7 +47,9 @@ public struct Graph: Sendable {
             guard bytes.withUnsafeMutableBufferPointer({ ValueParsing.isoDate(UnsafeBufferPointer($0)) }) else {
                 throw KnowledgeBaseError(.invalidInput, "--since \(since): expected a date (YYYY-MM-DD, YYYY-MM or YYYY)")
             }
-            conditions.append("announced_on >= " + parameters.placeholder(for: .text(since)))
+            // As --where announced_on>=SINCE: a month- or year-dated edge counts from its first day.
+            conditions.append(
+                Filter(column: "announced_on", op: .greaterOrEqual, value: since).dateCondition(column: "announced_on", parameters: &parameters))
         }
         if let top = options.top, top < 1 {
             throw KnowledgeBaseError(.invalidInput, "--top must be at least 1 (leave it out for every edge)")

@@ -45,6 +45,36 @@ import Testing
         #expect(edges(try aikb("graph", "--top", "1", db: Self.database).stdout) == [String(largest.stdout.dropLast())])
     }
 
+    /// --kinds takes edge types and kinds in any case; one the knowledge base does not
+    /// know is an error naming the closest (it drew an empty graph, exit 0).
+    @Test func kindsAreCheckedAndSinceCountsMonthDatedEdges() throws {
+        let investments = try aikb("graph", "--top", "0", "--kinds", "investment", "--format", "dot", db: Self.database)
+        #expect(investments.status == 0, "\(investments.stderr)")
+        #expect(!edges(investments.stdout).isEmpty)
+        #expect(try aikb("graph", "--top", "0", "--kinds", "Investment", "--format", "dot", db: Self.database).stdout == investments.stdout)
+        let typo = try aikb("graph", "--kinds", "lease-back", "--format", "dot", db: Self.database)
+        #expect(typo.status == 65)
+        #expect(typo.stdout.isEmpty)
+        #expect(typo.stderr == "aikb: --kinds lease-back: not an edge type (investment, supply, relationship) or a round, deal or relationship kind; did you mean leaseback?\n")
+        // --since counts an edge dated by its month from the month's first day, as --where
+        // does: an edge dated 2025-03 alone between its pair is drawn --since 2025-03-01.
+        let edge = try sqlite3(
+            Self.database,
+            """
+            SELECT e.announced_on || '|"' || e.from_company || '" -> "' || e.to_company || '"' FROM ecosystem_edges e
+            WHERE length(e.announced_on) = 7 AND NOT EXISTS (
+                SELECT 1 FROM ecosystem_edges o WHERE o.from_company = e.from_company AND o.to_company = e.to_company
+                AND o.announced_on >= e.announced_on || '-01')
+            LIMIT 1
+            """)
+        let parts = edge.stdout.dropLast().split(separator: "|", maxSplits: 1).map(String.init)
+        #expect(parts.count == 2, "the seeds have such an edge")
+        guard parts.count == 2 else { return }
+        let drawn = try aikb("graph", "--top", "0", "--units", "--since", parts[0] + "-01", "--format", "dot", db: Self.database)
+        #expect(drawn.status == 0, "\(drawn.stderr)")
+        #expect(edges(drawn.stdout).contains(parts[1]), "\(parts[1]) --since \(parts[0])-01")
+    }
+
     @Test func theLegendNamesTheSectorsAndTheEdgeColours() throws {
         let dot = try aikb("graph", db: Self.database).stdout
         #expect(dot.contains("legend [shape=plaintext"))
