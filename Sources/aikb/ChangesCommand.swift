@@ -15,7 +15,7 @@ struct ChangesCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
-    @Option(help: ArgumentHelp("Only runs from this run id, or started on or after this date.", valueName: "run|date"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only runs from this run id, or started on or after this date.", valueName: "run|date"))
     var since: String?
 
     func run() throws {
@@ -50,13 +50,6 @@ struct ChangesCommand: ParsableCommand {
     }
 
     private func parsedSince() throws -> ChangeLog.Since? {
-        guard let since else { return nil }
-        if let run = Int64(since) { return .run(run) }
-        let isDate = since.count >= 4 && since.prefix(4).allSatisfy(\.isNumber)
-            && since.dropFirst(4).allSatisfy { $0.isNumber || "-T:.Z".contains($0) }
-        guard isDate else {
-            throw KnowledgeBaseError(.invalidInput, "--since \(since): expected a run id or an ISO date (YYYY-MM-DD)")
-        }
-        return .date(since)
+        try since.map(ChangeLog.Since.parse)
     }
 }

@@ -22,7 +22,7 @@ struct CompanyCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
     @Argument(help: "The company.") var name: String
     @Option(help: ArgumentHelp("Only this section.", valueName: "section")) var section: String?
-    @Option(help: ArgumentHelp("Rows per section at most (0: all).", valueName: "n")) var limit = 50
+    @Option(parsing: .unconditional, help: ArgumentHelp("Rows per section at most (0: all).", valueName: "n")) var limit = 50
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 (all) or more") }

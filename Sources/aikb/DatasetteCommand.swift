@@ -25,7 +25,7 @@ struct DatasetteCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Write the metadata to this file (- for standard output) instead of running Datasette.", valueName: "file"))
     var metadata: String?
-    @Option(help: ArgumentHelp("The port Datasette listens on (Datasette's default: 8001; 0: any free one).", valueName: "port"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The port Datasette listens on (Datasette's default: 8001; 0: any free one).", valueName: "port"))
     var port: Int?
     @Option(help: ArgumentHelp("The address Datasette listens on (Datasette's default: 127.0.0.1).", valueName: "host"))
     var host: String?

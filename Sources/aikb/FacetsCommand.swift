@@ -17,7 +17,7 @@ struct FacetsCommand: ParsableCommand {
     @Argument(help: "Columns to count values of.") var columns: [String]
     @Option(name: .customLong("where"), help: ArgumentHelp("A filter (repeatable): COL=VALUE, COL>VALUE, COL<VALUE, COL~TEXT, ...", valueName: "filter"))
     var filters: [String] = []
-    @Option(help: ArgumentHelp("Values per column at most.", valueName: "n")) var limit = 20
+    @Option(parsing: .unconditional, help: ArgumentHelp("Values per column at most.", valueName: "n")) var limit = 20
 
     func run() throws {
         try reportingErrors {

@@ -21,7 +21,7 @@ struct FindCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
     @Argument(help: "The text to find.") var text: String
-    @Option(help: ArgumentHelp("At most this many matches.", valueName: "n")) var limit = 20
+    @Option(parsing: .unconditional, help: ArgumentHelp("At most this many matches.", valueName: "n")) var limit = 20
 
     func run() throws {
         try reportingErrors {

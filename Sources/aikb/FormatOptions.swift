@@ -24,7 +24,7 @@ struct FormatOptions: ParsableArguments {
     var columns: String?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "The widest line table and box print (default: the terminal's width; no limit when not a terminal; 0: no limit).",
             valueName: "n"))

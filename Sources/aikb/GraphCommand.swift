@@ -25,11 +25,11 @@ struct GraphCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Only the neighbourhood of this company (name or alias).") var around: String?
-    @Option(help: "Steps from --around (1: direct partners).") var depth = 1
+    @Option(parsing: .unconditional, help: "Steps from --around (1: direct partners).") var depth = 1
     @Option(help: ArgumentHelp("Edge types or kinds to keep: investment, supply, relationship, leaseback, ...", valueName: "kind,..."))
     var kinds: String?
-    @Option(help: ArgumentHelp("Only edges dated on or after this date.", valueName: "date")) var since: String?
-    @Option(
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only edges dated on or after this date.", valueName: "date")) var since: String?
+    @Option(parsing: .unconditional,
         help: ArgumentHelp(
             "Only the N edges with the largest amounts (0: every edge; default: \(GraphOptions.defaultTop), or every edge with --around).",
             valueName: "n"))

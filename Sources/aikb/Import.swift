@@ -55,7 +55,7 @@ struct Import: ParsableCommand {
         help: ArgumentHelp("US dollars per unit of a currency, for amount_usd of amounts in it (repeatable).", valueName: "CUR=RATE"))
     var rates: [String] = []
 
-    @Option(help: ArgumentHelp("How many problems to print at most (all are counted; 0 prints all).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many problems to print at most (all are counted; 0 prints all).", valueName: "n"))
     var maxErrors = 1000
 
     @Option(help: ArgumentHelp("Load one CSV file as a plain table of this name instead.", valueName: "name"))
@@ -82,6 +82,7 @@ struct Import: ParsableCommand {
     var encoding: String?
 
     func validate() throws {
+        if maxErrors < 0 { throw ValidationError("--max-errors must be 0 (print all) or more") }
         if table != nil && files.count != 1 { throw ValidationError("--table loads exactly one file") }
         if table == nil && (append || replace) { throw ValidationError("--append and --replace go with --table") }
         if append && replace { throw ValidationError("choose --append or --replace, not both") }

@@ -118,9 +118,13 @@ struct Report: ParsableCommand {
         var filters: [String] = []
         @Option(help: ArgumentHelp("Sort by this column (repeatable).", valueName: "column")) var orderBy: [String] = []
         @Flag(help: "Sort in descending order.") var desc = false
-        @Option(help: ArgumentHelp("At most this many rows.", valueName: "n")) var limit: Int?
-        @Option(help: ArgumentHelp("Stop the report after this many seconds (0: no limit).", valueName: "seconds"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("At most this many rows.", valueName: "n")) var limit: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Stop the report after this many seconds (0: no limit).", valueName: "seconds"))
         var timeout: Double = 0
+
+        func validate() throws {
+            if timeout < 0 { throw ValidationError("--timeout must be 0 or more") }
+        }
 
         func run() throws {
             try reportingErrors {

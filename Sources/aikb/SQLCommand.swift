@@ -30,7 +30,7 @@ struct SQLCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("A value for :NAME in the SQL (repeatable).", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
-    @Option(help: ArgumentHelp("Stop a statement after this many seconds (0: no limit).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a statement after this many seconds (0: no limit).", valueName: "seconds"))
     var timeout: Double = 5
 
     @Flag(help: "Allow changes (in one transaction that commits only if every statement succeeds).")

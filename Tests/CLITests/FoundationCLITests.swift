@@ -161,4 +161,29 @@ import Testing
         let badFlag = try aikb("init", "--nope")
         #expect(badFlag.status == 64)
     }
+
+    /// A negative number is a value, checked like any other, not a missing one
+    /// ("missing value for '--limit <n>'" was the message for --limit -1).
+    @Test func negativeNumbersAreCheckedValues() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        let cases: [([String], Int32, String)] = [
+            (["report", "run", "nvidia_rounds", "--limit", "-1"], 65, "aikb: --limit must be 0 or more, not -1\n"),
+            (["report", "run", "nvidia_rounds", "--timeout", "-1"], 64, "aikb: --timeout must be 0 or more (see aikb report run --help)\n"),
+            (["find", "nvidia", "--limit", "-5"], 65, "aikb: --limit must be at least 1\n"),
+            (["graph", "--top", "-3"], 64, "aikb: --top must be 0 (every edge) or more (see aikb graph --help)\n"),
+            (["changes", "--since", "-1"], 65, "aikb: --since -1: a run id is 1 or more\n"),
+            (["changes", "--since", "2025-13-01"], 65,
+             "aikb: --since 2025-13-01: expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ)\n"),
+            (["changes", "--since", "2025-02-30"], 65,
+             "aikb: --since 2025-02-30: expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ)\n"),
+        ]
+        for (arguments, status, message) in cases {
+            let result = try run(aikbBinary, ["--db", path] + arguments)
+            #expect(result.status == status, "\(arguments): \(result.stderr)")
+            #expect(result.stderr == message, "\(arguments)")
+        }
+        #expect(try aikb("changes", "--since", "2026-01-01T00:00:00Z", db: path).status == 0)
+        #expect(try aikb("report", "run", "nvidia_rounds", "--limit", "2", "--format", "csv", db: path).stdout.split(separator: "\n").count == 3)
+    }
 }

@@ -16,10 +16,40 @@ public struct RunChanges: Sendable {
 
 /// `aikb changes [--since RUN|DATE]`: the runs and what each changed.
 public enum ChangeLog {
-    public enum Since: Sendable {
+    public enum Since: Sendable, Equatable {
         case run(Int64)
         /// An ISO date or time: runs started on or after it.
         case date(String)
+
+        /// A run id (1 or more), or an ISO date (YYYY-MM-DD, YYYY-MM) or time
+        /// (YYYY-MM-DDTHH:MM[:SS[.fff]][Z]) that exists; four digits alone are a run id.
+        public static func parse(_ text: String) throws -> Since {
+            if let run = Int64(text) {
+                guard run >= 1 else { throw KnowledgeBaseError(.invalidInput, "--since \(text): a run id is 1 or more") }
+                return .run(run)
+            }
+            let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+            var day = Array(parts[0].utf8)
+            let isDate = day.withUnsafeMutableBufferPointer { ValueParsing.isoDate(UnsafeBufferPointer($0)) }
+            guard isDate, parts.count == 1 || (day.count == 10 && isTime(parts[1])) else {
+                throw KnowledgeBaseError(
+                    .invalidInput, "--since \(text): expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ)")
+            }
+            return .date(text)
+        }
+
+        /// HH:MM, HH:MM:SS or HH:MM:SS.fff, then Z or nothing (times are UTC).
+        static func isTime(_ text: Substring) -> Bool {
+            let body = text.hasSuffix("Z") ? text.dropLast() : text
+            let fields = body.split(separator: ":", omittingEmptySubsequences: false)
+            guard (2...3).contains(fields.count), let hour = Int(fields[0]), let minute = Int(fields[1]),
+                fields[0].count == 2, fields[1].count == 2, (0...23).contains(hour), (0...59).contains(minute)
+            else { return false }
+            guard fields.count == 3 else { return true }
+            let seconds = fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+            guard seconds[0].count == 2, let second = Int(seconds[0]), (0...59).contains(second) else { return false }
+            return seconds.count == 1 || (!seconds[1].isEmpty && seconds[1].allSatisfy { $0.isASCII && $0.isNumber })
+        }
     }
 
     public static func runs(since: Since?, in db: Database) throws -> [RunChanges] {

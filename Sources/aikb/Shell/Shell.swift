@@ -24,8 +24,12 @@ struct Shell: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
-    @Option(help: ArgumentHelp("Stop a statement after this many seconds (0: no limit).", valueName: "seconds"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Stop a statement after this many seconds (0: no limit).", valueName: "seconds"))
     var timeout: Double = 5
+
+    func validate() throws {
+        if timeout < 0 { throw ValidationError("--timeout must be 0 or more") }
+    }
 
     func run() throws {
         try reportingErrors {
