@@ -71,10 +71,26 @@ struct AIKB: ParsableCommand {
     /// its "Help:" line joined, with no "Error:" and no usage.
     static func usageMessage(_ message: String) -> String {
         var parts: [String] = []
+        // A value outside an option's choices: ArgumentParser lists them one per line.
+        var choices: [String] = []
         for line in message.split(separator: "\n") {
             var text = String(line.trimmingSpaces())
             if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
             if text.hasPrefix("Usage:") || text.hasPrefix("See '") { break }
+            if text.hasPrefix("- ") {
+                choices.append(String(text.dropFirst(2)))
+                continue
+            }
+            if let list = text.firstRange(of: " Please provide one of ") {
+                let named = text[list.upperBound...]
+                if !named.hasPrefix("the following") {
+                    var inline = named.filter { $0 != "'" }
+                    if inline.hasSuffix(".") { inline.removeLast() }
+                    choices.append(inline)
+                }
+                text = String(text[..<list.lowerBound])
+                if text.hasSuffix(".") { text.removeLast() }
+            }
             if text.hasPrefix("Help:") {
                 text = "expected " + text.dropFirst("Help:".count).split(separator: " ", omittingEmptySubsequences: true)
                     .joined(separator: " ")
@@ -85,6 +101,7 @@ struct AIKB: ParsableCommand {
         if let letter = first.first, letter.isUppercase, first.dropFirst().first?.isLowercase == true {
             first = letter.lowercased() + first.dropFirst()
         }
+        if !choices.isEmpty { parts.append("expected " + choices.joined(separator: ", ")) }
         return ([first] + parts.dropFirst()).joined(separator: "; ")
     }
 

@@ -37,6 +37,17 @@ import Testing
         #expect(oneLine(run) == "aikb: the value 'many' is invalid for '--limit <n>' (see aikb report run --help)")
     }
 
+    /// A value outside an option's choices names them on the line, not one per line
+    /// joined by "; - " as ArgumentParser writes them.
+    @Test func aValueOutsideTheChoicesNamesThem() throws {
+        let format = try aikb("report", "run", "circular_financing", "--format", "xml", db: Self.database)
+        #expect(format.status == 64)
+        #expect(oneLine(format)
+            == "aikb: the value 'xml' is invalid for '--format <format>'; expected table, csv, tsv, json, jsonl, markdown, line, box (see aikb report run --help)")
+        let graph = try aikb("graph", "--format", "jpg", db: Self.database)
+        #expect(oneLine(graph) == "aikb: the value 'jpg' is invalid for '--format <format>'; expected dot, mermaid, svg or png (see aikb graph --help)")
+    }
+
     @Test func aValidationFailureIsOneLine() throws {
         let run = try aikb("import", "x.csv", "--append", db: Self.database)
         #expect(run.status == 64)
