@@ -207,6 +207,11 @@ public final class CSVReader {
                     path: name,
                     reason: "is UTF-16 (it starts with a \(order) UTF-16 byte-order mark), not UTF-8; import it with --encoding utf-16")
             }
+            if options.encoding == .utf8, let order = utf16WithoutMark() {
+                throw CSVFileError(
+                    path: name,
+                    reason: "looks like UTF-16 without a byte-order mark (a NUL byte beside every letter), not UTF-8; import it with --encoding \(order)")
+            }
             skipByteOrderMark()
         }
         // Skip empty lines (and the LF of a CRLF split across records).
@@ -543,6 +548,23 @@ public final class CSVReader {
         for position in counts.indices where counts[position] > counts[best] { best = position }
         return CSVOptions.sniffedDelimiters[best]
     }
+    /// "utf-16le" or "utf-16be" when the file's first bytes are text of one byte per
+    /// letter with a NUL beside each (ASCII written as UTF-16), which UTF-8 reads as
+    /// names full of NULs; nil otherwise.
+    private func utf16WithoutMark() -> String? {
+        let count = min(64, inputEnd - inputStart) & ~1
+        guard count >= 4 else { return nil }
+        var evenNULs = 0
+        var oddNULs = 0
+        for offset in 0..<count where input[inputStart + offset] == 0 {
+            if offset % 2 == 0 { evenNULs += 1 } else { oddNULs += 1 }
+        }
+        let pairs = count / 2
+        if oddNULs * 4 >= pairs * 3 && evenNULs == 0 { return "utf-16le" }
+        if evenNULs * 4 >= pairs * 3 && oddNULs == 0 { return "utf-16be" }
+        return nil
+    }
+
 
     private func skipByteOrderMark() {
         if inputEnd - inputStart >= 3 && input[inputStart] == 0xEF && input[inputStart + 1] == 0xBB

@@ -69,6 +69,13 @@ import Testing
         let unmarked = CSVReader(bytes: Array(little.dropFirst(2)), name: "t.csv", options: CSVOptions(delimiter: nil, encoding: .utf16))
         let missing = #expect(throws: CSVFileError.self) { try unmarked.nextRecord() }
         #expect(missing?.reason.contains("utf-16le or utf-16be") == true)
+        // UTF-16 without a mark read as UTF-8: NULs beside every letter name the encoding.
+        for (bytes, order) in [(Array(little.dropFirst(2)), "utf-16le"), (Array(big.dropFirst(2)), "utf-16be")] {
+            let guessed = CSVReader(bytes: bytes, name: "t.csv", options: .sniffing)
+            let error = #expect(throws: CSVFileError.self) { try guessed.nextRecord() }
+            #expect(error?.reason
+                == "looks like UTF-16 without a byte-order mark (a NUL byte beside every letter), not UTF-8; import it with --encoding \(order)")
+        }
     }
 
     @Test func aLoneSurrogateIsAProblemAtItsField() throws {
