@@ -48,6 +48,17 @@ import Testing
         #expect(oneLine(graph) == "aikb: the value 'jpg' is invalid for '--format <format>'; expected dot, mermaid, svg or png (see aikb graph --help)")
     }
 
+    /// A problem of the command line, not of a file, starts with aikb: like every other.
+    @Test func anUnknownSourceOptionIsAnAikbLine() throws {
+        let file = temporaryDirectory() + "/companies.csv"
+        write("name,kind\nZzyzx Labs,startup\n", to: file)
+        let copy = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: copy).status == 0)
+        let run = try aikb("import", file, "--source", "NOSUCH", db: copy)
+        #expect(run.status == 65)
+        #expect(run.stderr == "aikb: --source: unknown source \"NOSUCH\"\naikb: 1 problem; nothing was written\n")
+    }
+
     @Test func aValidationFailureIsOneLine() throws {
         let run = try aikb("import", "x.csv", "--append", db: Self.database)
         #expect(run.status == 64)

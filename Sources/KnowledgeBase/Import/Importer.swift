@@ -88,7 +88,7 @@ public final class Importer {
                     if let source = options.sourceID, !context.knownSources.contains(source),
                         !ordered.contains(where: { $0.kind == .sources })
                     {
-                        sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
+                        sink.add(Self.unknownSourceOption(source))
                     }
                     var logRows: [LogRow] = []
                     for file in ordered {
@@ -109,7 +109,7 @@ public final class Importer {
                     notices += context.notices
                     resolutions = context.resolutions
                     if let source = options.sourceID, !context.knownSources.contains(source), sink.count == 0 {
-                        sink.add(ImportProblem(file: "--source", line: nil, column: nil, message: "unknown source \"\(source)\""))
+                        sink.add(Self.unknownSourceOption(source))
                     }
                     guard sink.count == 0 && !options.dryRun else { return .rollback }
                     // SQLite's sorter takes as much memory as the page cache may, and so do
@@ -142,6 +142,11 @@ public final class Importer {
         result.notices = notices
         result.resolutions = resolutions
         return result
+    }
+
+    /// --source naming no source: a problem of the command line, not of a file.
+    static func unknownSourceOption(_ id: String) -> ImportProblem {
+        ImportProblem(file: "aikb", line: nil, column: nil, message: "--source: unknown source \"\(id)\"")
     }
 
     /// Indexes the importers themselves look rows up by, kept through bulk imports:
