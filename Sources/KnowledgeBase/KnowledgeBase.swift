@@ -94,7 +94,7 @@ public enum KnowledgeBase {
         do {
             try check(db, path: path, access: access, readOnly: readOnly, report: &report)
         } catch let error as SQLiteError where error.code ~= .SQLITE_CORRUPT {
-            throw KnowledgeBaseError(.notFound, "\(path): the database file is damaged (\(error.message)); restore it from a copy")
+            throw KnowledgeBaseError.damaged(path, error.message)
         }
         // Only now that it is known to be aikb's may the file's journal mode change.
         if !readOnly { try db.useWAL() }
@@ -171,8 +171,7 @@ public enum KnowledgeBase {
                     .notPermitted,
                     "\(path): the database file is read-only (check its permissions, or those of its folder)")
             case .SQLITE_CORRUPT:
-                throw KnowledgeBaseError(
-                    .notFound, "\(path): the database file is damaged (\(error.message)); restore it from a copy")
+                throw KnowledgeBaseError.damaged(path, error.message)
             case .SQLITE_CANTOPEN:
                 throw KnowledgeBaseError(.notFound, "\(path): cannot open the database file (\(error.message))")
             default:

@@ -25,3 +25,11 @@ public struct KnowledgeBaseError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { message }
 }
+
+extension KnowledgeBaseError {
+    /// The one wording for a damaged file, found when it is opened or later, by any
+    /// statement that reads a damaged page.
+    public static func damaged(_ path: String, _ detail: String) -> KnowledgeBaseError {
+        KnowledgeBaseError(.notFound, "\(path): the database file is damaged (\(detail)); restore it from a copy")
+    }
+}

@@ -58,11 +58,14 @@ func describe(_ error: any Error) -> (message: String, status: Int32) {
         case .invalid: return (problem.description, ExitStatus.dataError)
         case .refused: return (problem.description, ExitStatus.notPermitted)
         case .timeLimit: return (problem.description, ExitStatus.timeLimit)
-        case .failed(let error) where error.code ~= .SQLITE_BUSY || error.code ~= .SQLITE_LOCKED:
+        case .failed(let error) where error.code ~= .SQLITE_BUSY || error.code ~= .SQLITE_LOCKED || error.code ~= .SQLITE_CORRUPT:
             return describe(error)
         case .failed(let error): return (problem.description, describe(error).status)
         }
     case let error as SQLiteError:
+        if error.code ~= .SQLITE_CORRUPT {  // a damaged page read after the file was opened
+            return describe(KnowledgeBaseError.damaged(DatabaseOptions.opened ?? "the database", error.message))
+        }
         if error.code ~= .SQLITE_BUSY || error.code ~= .SQLITE_LOCKED {
             // SQLite cannot say which process holds the lock, only that one does.
             let file = DatabaseOptions.opened ?? "the database"

@@ -127,6 +127,26 @@ import Testing
         #expect(result.stderr.contains("damaged") || result.stderr.contains("malformed"), "\(result.stderr)")
     }
 
+    /// A damaged page the opening checks do not read (a leaf of supply_deals) fails the
+    /// statement that reads it: the same one line naming the file, not SQLite's message
+    /// about "<command line>:1:1".
+    @Test func aDamagedPageReadLaterNamesTheFile() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        _ = try sqlite3(path, "PRAGMA wal_checkpoint(TRUNCATE)")
+        let page = try sqlite3(path, "SELECT pageno FROM dbstat WHERE name = 'supply_deals' AND pagetype = 'leaf' LIMIT 1 OFFSET 3")
+        guard let number = Int(page.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            Issue.record("no leaf page of supply_deals: \(page.stdout) \(page.stderr)"); return
+        }
+        var data = bytes(path)
+        data[(number - 1) * 4096] = 0x0D
+        for offset in 1...20 { data[(number - 1) * 4096 + offset] = 0xFF }
+        FileManager.default.createFile(atPath: path, contents: data)
+        let result = try aikb("sql", "SELECT sum(length(notes)) FROM supply_deals", db: path)
+        #expect(result.status == 66)
+        #expect(result.stderr == "aikb: \(path): the database file is damaged (database disk image is malformed); restore it from a copy\n")
+    }
+
     @Test func aDatabaseFromANewerAikbIsNotTouched() throws {
         let path = temporaryDirectory() + "/kb.sqlite"
         #expect(try aikb("init", db: path).status == 0)
