@@ -168,6 +168,26 @@ import Testing
         #expect(runs[0].tables.first { $0.table == "funding_rounds" }.map { [$0.inserted, $0.updated, $0.deleted] } == [1, 1, 0])
         #expect(try ChangeLog.runs(since: .date("2999-01-01"), in: db).isEmpty)
     }
+
+    /// An undone deletion puts the row back with an INSERT no trigger records: history
+    /// shows it restored by the undo, and changes counts it among the undo's inserts.
+    @Test func anUndoneDeletionIsARestoredVersion() throws {
+        let db = try fixtureDatabase()
+        try db.inTransaction {
+            try Runs.within(db, command: "sql --write") { _ in try db.execute("DELETE FROM funding_rounds WHERE external_id = 'lambda-2025-02'") }
+            return .commit
+        }
+        let deleting = try #require(try db.firstValue("SELECT max(id) FROM runs")).integerText
+        let undo = try Undo.undo(run: Int64(deleting)!, in: db)
+        let versions = try RowHistory.versions(of: "funding_rounds", key: "lambda-2025-02", in: db).versions
+        #expect(versions.map(\.change) == ["created", "deleted", "restored"])
+        #expect(versions.last?.run == undo.run)
+        #expect(versions.last?.changes == "undo of run \(deleting)")
+        #expect(versions.last?.values == versions[1].values)
+        let runs = try ChangeLog.runs(since: .run(Int64(deleting)!), in: db)
+        #expect(runs.map { $0.tables.map { [$0.table, String($0.inserted), String($0.deleted)] } }
+            == [[["funding_rounds", "0", "1"]], [["funding_rounds", "1", "0"]]])
+    }
 }
 
 extension Value {

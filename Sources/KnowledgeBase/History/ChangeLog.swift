@@ -99,6 +99,16 @@ public enum ChangeLog {
             entry.deleted = Int(row.int64(at: 3))
             counts[row.int64(at: 0), default: [:]][row.string(at: 1)] = entry
         }
+        // An undo's inserts are the rows it put back, which keep the created_run they had:
+        // the deletions of the run it undid.
+        let putBack = try db.prepare(
+            "SELECT table_name, count(*) FROM history WHERE run_id = :undone AND operation = 'delete' GROUP BY table_name")
+        for run in runs {
+            guard let undone = run.undoes else { continue }
+            try putBack.forEachRow(binding: ["undone": .integer(undone)]) { row in
+                counts[run.run, default: [:]][row.string(at: 0), default: (0, 0, 0)].inserted += Int(row.int64(at: 1))
+            }
+        }
         for index in runs.indices {
             runs[index].tables = (counts[runs[index].run] ?? [:]).sorted { $0.key < $1.key }.map {
                 (table: $0.key, inserted: $0.value.inserted, updated: $0.value.updated, deleted: $0.value.deleted)

@@ -8,7 +8,7 @@ public struct RowVersion: Sendable {
     public let run: Int64?
     public let command: String?
     public let at: String?
-    /// created, updated or deleted.
+    /// created, updated, deleted, or restored (a deletion undone).
     public let change: String
     /// For an update: the columns it changed, `column: old → new`.
     public let changes: String?
@@ -58,6 +58,14 @@ public enum RowHistory {
                     version: versions.count + 1, run: entry.run, command: entry.run.flatMap { runs[$0]?.command },
                     at: entry.at, change: entry.operation == "update" ? "updated" : "deleted", changes: changes,
                     values: entry.operation == "update" ? (entry.new ?? entry.old) : entry.old))
+            // An undo puts a deleted row back as it was, an INSERT no trigger records:
+            // the run that undid the deletion says when.
+            if entry.operation == "delete", let run = entry.run, let undo = runs[run]?.undoneBy {
+                versions.append(
+                    RowVersion(
+                        version: versions.count + 1, run: undo, command: runs[undo]?.command, at: runs[undo]?.at,
+                        change: "restored", changes: "undo of run \(run)", values: entry.old))
+            }
         }
         return (rowKey, versions)
     }
@@ -87,10 +95,10 @@ public enum RowHistory {
         return parts.joined(separator: "; ")
     }
 
-    static func runInfo(in db: Database) throws -> [Int64: (command: String, at: String)] {
-        var runs: [Int64: (command: String, at: String)] = [:]
-        try db.prepare("SELECT id, command, started_at FROM runs").forEachRow { row in
-            runs[row.int64(at: 0)] = (row.string(at: 1), row.string(at: 2))
+    static func runInfo(in db: Database) throws -> [Int64: (command: String, at: String, undoneBy: Int64?)] {
+        var runs: [Int64: (command: String, at: String, undoneBy: Int64?)] = [:]
+        try db.prepare("SELECT id, command, started_at, undone_by FROM runs").forEachRow { row in
+            runs[row.int64(at: 0)] = (row.string(at: 1), row.string(at: 2), row.optionalInt64(at: 3))
         }
         return runs
     }
