@@ -20,6 +20,12 @@ public struct Filter: Sendable, Equatable {
         self.value = value
     }
 
+    /// The filter as `--where` takes it, parsing back to the same filter (a value that
+    /// starts with "=" after "=" is written with "==", which parses as "=").
+    public var text: String {
+        column + op.rawValue + (op == .equal && value.hasPrefix("=") ? "=" : "") + value
+    }
+
     /// Parses `COL<op>VALUE`; the column is everything before the first operator.
     public static func parse(_ text: String) throws -> Filter {
         // Scalars, not Characters: a character may join an operator to what precedes it
@@ -40,8 +46,11 @@ public struct Filter: Sendable, Equatable {
         else if let single = Operator(rawValue: String(rest[0])), single != .notEqual { op = single }
         else { throw KnowledgeBaseError(.invalidInput, "--where \(text): unknown operator (use =, !=, >, >=, <, <= or ~)") }
         guard !column.isEmpty else { throw KnowledgeBaseError(.invalidInput, "--where \(text): no column before the operator") }
+        // `==` is `=` as programmers write it: its second "=" is not part of the value
+        // (which a name resolver would otherwise match to the closest name).
+        let doubled = op == .equal && second == "="
         var value = String.UnicodeScalarView()
-        value.append(contentsOf: rest.dropFirst(op.rawValue.unicodeScalars.count))
+        value.append(contentsOf: rest.dropFirst(op.rawValue.unicodeScalars.count + (doubled ? 1 : 0)))
         return Filter(column: column, op: op, value: String(value))
     }
 
@@ -89,7 +98,7 @@ public struct Filter: Sendable, Equatable {
     /// resolved. One line saying what is wrong otherwise.
     func checkedValue(for column: Column, names: () throws -> CompanyNames, resolved: (String) -> Void) throws -> String {
         guard op != .contains else { return value }
-        let shown = "--where \(column.name)\(op.rawValue)\(value)"
+        let shown = "--where " + Filter(column: column.name, op: op, value: value).text
         if column.unit == "date" {
             var bytes = Array(value.utf8)
             let isDate = bytes.withUnsafeMutableBufferPointer { ValueParsing.isoDate(UnsafeBufferPointer($0)) }

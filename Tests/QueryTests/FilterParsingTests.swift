@@ -11,6 +11,11 @@ import Testing
         #expect(throws: (any Error).self) { try Filter.parse("no operator") }
         #expect(throws: (any Error).self) { try Filter.parse("=value") }
         #expect(throws: (any Error).self) { try Filter.parse("a!b") }
+        // == is =, not = and a value starting with "=" (resolved to the closest name).
+        #expect(try Filter.parse("payer==NVIDIA") == Filter(column: "payer", op: .equal, value: "NVIDIA"))
+        let leadingEquals = Filter(column: "x", op: .equal, value: "=y")
+        #expect(try Filter.parse(leadingEquals.text) == leadingEquals)
+        #expect(try Filter.parse("x===y") == leadingEquals)
     }
 
     /// Fuzz/crashes/fuzz-where/crash-9f3eece4…: U+0603 (a "prepended" mark) followed by
@@ -20,7 +25,7 @@ import Testing
         let text = "\u{0603}\t\t\t\t\t\t\t\t\t~\t\t\t\t\t="
         let filter = try Filter.parse(text)
         #expect(filter == Filter(column: "\u{0603}", op: .contains, value: "\t\t\t\t\t="))
-        #expect(try Filter.parse(filter.column + filter.op.rawValue + filter.value) == filter)
+        #expect(try Filter.parse(filter.text) == filter)
         #expect(try Filter.parse("\u{0603}~x") == Filter(column: "\u{0603}", op: .contains, value: "x"))
         #expect(try Filter.parse("x=\u{0301}") == Filter(column: "x", op: .equal, value: "\u{0301}"))
     }
