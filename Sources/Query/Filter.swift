@@ -23,7 +23,8 @@ public struct Filter: Sendable, Equatable {
     /// The filter as `--where` takes it, parsing back to the same filter (a value that
     /// starts with "=" after "=" is written with "==", which parses as "=").
     public var text: String {
-        column + op.rawValue + (op == .equal && value.hasPrefix("=") ? "=" : "") + value
+        // Scalars, not Characters: "=" and a combining mark after it are one Character.
+        column + op.rawValue + (op == .equal && value.unicodeScalars.first == "=" ? "=" : "") + value
     }
 
     /// Parses `COL<op>VALUE`; the column is everything before the first operator.
