@@ -389,3 +389,22 @@ INSERT INTO report_columns (report, position, name, description, unit) VALUES
      'count'),
     ('source_usage', 14, 'facts', 'All of those', 'count'),
     ('source_usage', 15, 'url', 'Where to read it', 'text');
+
+-- The views that are not reports get a title and a description too (aikb schema,
+-- Datasette): table_docs now documents them beside the tables.
+INSERT INTO table_docs (name, title, description) VALUES
+    ('nvidia_group_rounds', 'NVIDIA''s rounds, one row each',
+     'Each round NVIDIA''s group (NVIDIA and its units) took part in, once, with the group''s stated amount and lead: what billion_dollar_rounds, round_size_bands, portfolio_by_sector, stage_and_lead and neoclouds add up. nvidia_rounds has a row per participation instead.'),
+    ('equity_flows', 'Equity flows',
+     'One money flow per participation in a round: from the investor to the company that raised, with the round''s kind, date, status and source. Part of money_flows.'),
+    ('deal_flows', 'Deal flows',
+     'One money flow per supply deal whose kind says who pays (deal_kinds.payer): from the paying party to the other, with the deal''s value, status and source. Part of money_flows.'),
+    ('relationship_flows', 'Relationship flows',
+     'One money flow per relationship whose kind says who pays (relationship_kinds.payer), from the paying party to the other. Part of money_flows.'),
+    ('claim_derivations', 'Claims: the derived values',
+     'For each claim, the value the knowledge base derives for its metric and period, and how (basis). claims_vs_data compares the two.'),
+    ('search_pending_documents', 'Search documents to index',
+     'The documents of companies and deals changed since the search index was last brought up to date, as find reads them until then.');
+UPDATE table_docs SET description = 'A title and a description for each table of the knowledge base, and for each view that is not a report.'
+WHERE name = 'table_docs';
+UPDATE table_columns SET description = 'The table or view.' WHERE table_name = 'table_docs' AND column_name = 'name';

@@ -34,7 +34,7 @@ public enum Schema {
     ) throws -> SchemaObject {
         let report = documentation.reports[object.name]
         let kind: SchemaObject.Kind = object.kind == .table ? .table : report != nil ? .report : .view
-        let about = kind == .table ? documentation.tables[object.name] : report ?? documentation.computedViews[object.name]
+        let about = kind == .table ? documentation.tables[object.name] : report ?? documentation.computedViews[object.name] ?? documentation.tables[object.name]
         let documented = documentation.columns[object.name] ?? [:]
         var references: [String: String] = [:]
         if kind == .table {

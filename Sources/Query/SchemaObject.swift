@@ -7,7 +7,7 @@ public struct SchemaObject: Sendable {
     public let kind: Kind
     public let sql: String
     public let columns: [SchemaColumn]
-    /// From the catalog: `table_docs` for tables, `reports` for reports; nil for other views.
+    /// From the catalog: `reports` for reports, `table_docs` for tables and the other views.
     public let title: String?
     public let description: String?
 }

@@ -29,9 +29,15 @@ import Testing
             """
             SELECT table_name, column_name FROM table_columns
             WHERE column_name NOT IN (SELECT name FROM pragma_table_xinfo(table_name))
-            UNION ALL SELECT name, '' FROM table_docs WHERE name NOT IN (SELECT name FROM sqlite_schema WHERE type = 'table')
+            UNION ALL SELECT name, '' FROM table_docs WHERE name NOT IN (SELECT name FROM sqlite_schema WHERE type IN ('table', 'view'))
             """)
         #expect(stale.isEmpty, "\(stale)")
+        // Every view is documented: a report by the reports table, a view a report index is
+        // filled from as its report, every other view by table_docs.
+        for view in objects where view.kind != .table {
+            #expect(view.title?.isEmpty == false, "\(view.name) has no title")
+            #expect(view.description?.isEmpty == false, "\(view.name) has no description")
+        }
         // Money and dates say so: every *_usd column is usd, every *_on column a date.
         for table in tables {
             for column in table.columns where column.name.hasSuffix("_usd") { #expect(column.unit == "usd", "\(table.name).\(column.name)") }
