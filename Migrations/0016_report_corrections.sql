@@ -6,7 +6,8 @@
 -- month. The claim's own period_start is padded the same way. Also:
 -- - claim_derivations' nvidia_share_of_round_pct took NVIDIA's share in the subject's
 --   latest round whatever its date; it now keeps to the claim's period the way
---   round_amount_usd does (the period's year on, an undated round when no dated one is).
+--   round_amount_usd does (the period's year on, an undated round when no dated one is;
+--   a claim without a period, or an open end, is not bounded there).
 -- - neoclouds added cancelled deals into gpu_deals_usd and gpus (CoreWeave's cancelled
 --   $9B Core Scientific acquisition); every other money report leaves them out.
 -- - Reports that sum NVIDIA's rounds counted a round twice when two of its group's
@@ -193,7 +194,8 @@ SELECT cl.id AS claim_id,
             (SELECT coalesce(ri.share_pct, round(100.0 * ri.amount_usd / r.amount_usd, 1))
              FROM funding_rounds r JOIN round_investors ri ON ri.round_id = r.id
              WHERE r.company_id = cl.subject_id AND ri.investor_id IN (SELECT id FROM nvidia)
-               AND (r.announced_on IS NULL OR (r.announced_on >= substr(cl.from_on, 1, 4) AND r.announced_on <= cl.to_on))
+               AND (r.announced_on IS NULL OR ((cl.from_on IS NULL OR r.announced_on >= substr(cl.from_on, 1, 4))
+                                             AND (cl.to_on IS NULL OR r.announced_on <= cl.to_on)))
              ORDER BY r.announced_on IS NULL, r.announced_on DESC LIMIT 1)
         WHEN 'nvidia_investment_usd' THEN
             (SELECT sum(ri.amount_usd) FROM funding_rounds r JOIN round_investors ri ON ri.round_id = r.id
@@ -408,3 +410,5 @@ INSERT INTO table_docs (name, title, description) VALUES
 UPDATE table_docs SET description = 'A title and a description for each table of the knowledge base, and for each view that is not a report.'
 WHERE name = 'table_docs';
 UPDATE table_columns SET description = 'The table or view.' WHERE table_name = 'table_docs' AND column_name = 'name';
+UPDATE report_columns SET description = 'Source of NVIDIA''s participation (several, comma-separated, when more than one of its group''s companies took part)'
+WHERE report = 'billion_dollar_rounds' AND name = 'nvidia_source_id';

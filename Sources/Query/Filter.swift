@@ -121,29 +121,37 @@ public struct Filter: Sendable, Equatable {
     }
 
     /// The SQL condition on a date column: the value stands for its period (a year, a
-    /// month or a day), and a date held as a year or a month counts from its first day.
+    /// month or a day), and a date held as a year or a month counts from its first day,
+    /// a time (`2026-12-02T05:45:03.196Z`, the runs' and history's) as its day. So
     /// `announced_on<=2025` keeps all of 2025, `>=2025-03` starts on March 1 (and keeps
-    /// rows dated `2025-03`), `=2025` is any date in 2025, `<2025` ends before it.
-    /// Written as plain comparisons of the column, so that an index on it serves.
+    /// rows dated `2025-03`), `<2025` ends before it, and `=2025` is `>=2025` and
+    /// `<=2025` at once. A year held as a number (the reports' `year`) compares as one.
     func dateCondition(column: String, parameters: inout GeneratedParameters) -> String {
         let period = DatePeriod(text: value)
-        func startsOnOrAfterFirstDay() -> String {
+        // Built only when used: each placeholder made must appear in the SQL.
+        // On or after the first day: the text from it on, and the year and month forms
+        // that start on it (which sort before it as text).
+        func onOrAfter() -> String {
             let first = parameters.placeholder(for: .text(period.first))
             let forms = period.shorterFormsStartingOnItsFirstDay.map { parameters.placeholder(for: .text($0)) }
             return forms.isEmpty ? "\(column) >= \(first)" : "(\(column) >= \(first) OR \(column) IN (\(forms.joined(separator: ", "))))"
         }
-        func within() -> String {
-            "(\(column) = \(parameters.placeholder(for: .text(value))) OR \(column) LIKE \(parameters.placeholder(for: .text(value + "-%"))))"
+        // On or before the last day: the text up to it, and the times of that day.
+        func onOrBefore() -> String {
+            let last = parameters.placeholder(for: .text(period.last))
+            return "(\(column) <= \(last) OR \(column) LIKE \(parameters.placeholder(for: .text(period.last + "T%"))))"
         }
+        let text: String
         switch op {
-        case .greaterOrEqual: return startsOnOrAfterFirstDay()
-        case .greater: return "\(column) > \(parameters.placeholder(for: .text(period.last)))"
-        case .lessOrEqual: return "\(column) <= \(parameters.placeholder(for: .text(period.last)))"
-        case .less: return "(\(column) IS NOT NULL AND NOT \(startsOnOrAfterFirstDay()))"
-        case .equal: return within()
-        case .notEqual: return "(\(column) IS NULL OR NOT \(within()))"
+        case .greaterOrEqual: text = onOrAfter()
+        case .greater: text = "(\(column) IS NOT NULL AND NOT \(onOrBefore()))"
+        case .lessOrEqual: text = onOrBefore()
+        case .less: text = "(\(column) IS NOT NULL AND NOT \(onOrAfter()))"
+        case .equal: text = "(\(onOrAfter()) AND \(onOrBefore()))"
+        case .notEqual: text = "(\(column) IS NULL OR NOT (\(onOrAfter()) AND \(onOrBefore())))"
         case .contains: return condition(column: column, parameters: &parameters)
         }
+        return "CASE WHEN typeof(\(column)) IN ('integer', 'real') THEN \(condition(column: column, parameters: &parameters)) ELSE \(text) END"
     }
 
     /// The SQL condition (column already quoted), its values added to `parameters`.

@@ -167,6 +167,16 @@ import Testing
         #expect(runs.count == 1)
         #expect(runs[0].tables.first { $0.table == "funding_rounds" }.map { [$0.inserted, $0.updated, $0.deleted] } == [1, 1, 0])
         #expect(try ChangeLog.runs(since: .date("2999-01-01"), in: db).isEmpty)
+        // --since: a time is written as runs record theirs, so text comparison orders it.
+        #expect(try ChangeLog.Since.parse("2026-12-02T05:45Z") == .date("2026-12-02T05:45:00.000Z"))
+        #expect(try ChangeLog.Since.parse("2026-12-02T05:45:03") == .date("2026-12-02T05:45:03.000Z"))
+        #expect(try ChangeLog.Since.parse("2026-12-02T05:45:03.2Z") == .date("2026-12-02T05:45:03.200Z"))
+        #expect(try ChangeLog.Since.parse("2026-12-02T05:45:03.19654") == .date("2026-12-02T05:45:03.196Z"))
+        #expect(try ChangeLog.Since.parse("2026-12") == .date("2026-12"))
+        #expect(try ChangeLog.Since.parse("12") == .run(12))
+        for bad in ["0", "2025-13-01", "2025-02-30", "2026-12-02T24:00", "2026-12-02T05:45:03.", "2026-12T05:45"] {
+            #expect(throws: KnowledgeBaseError.self, "\(bad)") { try ChangeLog.Since.parse(bad) }
+        }
     }
 
     /// An undone deletion puts the row back with an INSERT no trigger records: history

@@ -146,12 +146,20 @@ import Support
         let db = try fixtureDatabase()
         let directory = temporaryDirectory()
         write(
-            "deal_id,supplier,customer,kind,gpu_count,term_months,source_id\nd1,NVIDIA,CoreWeave,purchase,10000.0,12.0,T1\nd2,NVIDIA,CoreWeave,purchase,\"10,000\",1E+1,T1\n",
+            "deal_id,supplier,customer,kind,gpu_count,term_months,source_id\nd1,NVIDIA,CoreWeave,purchase,10000.0,12.0,T1\nd2,NVIDIA,CoreWeave,purchase,\"10,000\",1E+1,T1\nd3,NVIDIA,CoreWeave,purchase,1.000.000,,T1\n",
             to: directory + "/deals.csv")
         let result = try importFiles(db, [directory + "/deals.csv"])
         #expect(result.problemCount == 0, "\(result.problems)")
-        #expect(try db.allRows("SELECT gpu_count, term_months FROM supply_deals WHERE external_id IN ('d1', 'd2') ORDER BY external_id")
-            == [[.integer(10000), .integer(12)], [.integer(10000), .integer(10)]])
+        #expect(try db.allRows("SELECT gpu_count, term_months FROM supply_deals WHERE external_id IN ('d1', 'd2', 'd3') ORDER BY external_id")
+            == [[.integer(10000), .integer(12)], [.integer(10000), .integer(10)], [.integer(1_000_000), .null]])
+        // A real fraction is not float noise, however large the count.
+        write(
+            "deal_id,supplier,customer,kind,gpu_count,source_id\nd4,NVIDIA,CoreWeave,purchase,1000000.5,T1\nd5,NVIDIA,CoreWeave,purchase,12.0000001,T1\n",
+            to: directory + "/fractions.csv")
+        #expect(try lines(importFiles(db, [directory + "/fractions.csv"]).problems) == [
+            "\(directory)/fractions.csv:2:30: gpu_count: \"1000000.5\" is not a whole number of at least 1",
+            "\(directory)/fractions.csv:3:30: gpu_count: \"12.0000001\" is not a whole number of at least 1",
+        ])
     }
 
     @Test func upToAmountsKeepTheirStatus() throws {

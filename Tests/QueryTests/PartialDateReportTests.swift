@@ -64,6 +64,13 @@ import Testing
                     (SELECT id FROM companies WHERE name = 'NVIDIA'), 100000000, 10, 'S00')
             """)
         #expect(try Self.value(db, "claims_vs_data", "derived", where: "claim_id=C18") == before)
+        // A claim without a period, or with an open end, takes the latest round as before.
+        try db.execute(
+            """
+            INSERT INTO claims (id, subject_id, metric, value_text, value, unit, period_start, period_end, statement, source_id)
+            SELECT 'T-open', subject_id, metric, value_text, value, unit, NULL, NULL, statement, source_id FROM claims WHERE id = 'C18'
+            """)
+        #expect(try Self.value(db, "claims_vs_data", "derived", where: "claim_id=T-open") == .real(10))
     }
 
     @Test func investorActivityCountsARoundOfItsWindowsFirstMonth() throws {

@@ -142,13 +142,13 @@ func rows(_ statement: Statement) throws -> [[Value]] {
             default: return d
             }
         }
-        func within(_ d: String?, _ v: String) -> Bool { d == v || d?.hasPrefix(v + "-") == true }
+        func within(_ d: String?, _ v: String) -> Bool { d.map { first($0) >= first(v) && first($0) <= last(v) } ?? false }
         let rules: [(String, (String?, String) -> Bool)] = [
             (">=", { d, v in d.map { first($0) >= first(v) } ?? false }),
             (">", { d, v in d.map { first($0) > last(v) } ?? false }),
             ("<=", { d, v in d.map { first($0) <= last(v) } ?? false }),
             ("<", { d, v in d.map { first($0) < first(v) } ?? false }),
-            ("=", { d, v in within(d, v) }),
+            ("=", { d, v in within(d, v) }),  // >= and <= at once
             ("!=", { d, v in !within(d, v) }),
         ]
         for value in ["2025", "2024", "2025-01", "2025-03", "2024-02", "2025-03-01", "2024-12-31", "2025-01-01"] {
@@ -162,6 +162,25 @@ func rows(_ statement: Statement) throws -> [[Value]] {
                         "announced_on\(op)\(value): only in the result \(Set(shown(filtered)).subtracting(shown(expected)).sorted()), missing \(Set(shown(expected)).subtracting(shown(filtered)).sorted())")
             }
         }
+        // A year held as a number (the reports' year column, unit date) compares as one.
+        for (filter, keep) in [("year<=2025", { (y: Int64) in y <= 2025 }), ("year>2024", { $0 > 2024 }), ("year=2025", { $0 == 2025 }),
+                               ("year<2025", { $0 < 2025 })] as [(String, (Int64) -> Bool)] {
+            let filtered = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse(filter)]))
+            let expected = all.filter { if case .integer(let year) = $0[6] { keep(year) } else { false } }
+            #expect(filtered.count == expected.count && !expected.isEmpty, "\(filter): \(filtered.count), expected \(expected.count)")
+        }
+        // A time (the runs' started_at) is in its day.
+        guard case .text(let started)? = try db.firstValue("SELECT started_at FROM runs ORDER BY id LIMIT 1") else {
+            Issue.record("no run"); return
+        }
+        let day = String(started.prefix(10))
+        let runs = try db.firstValue("SELECT count(*) FROM runs WHERE substr(started_at, 1, 10) = :day", binding: ["day": .text(day)])
+        for filter in ["started_at=\(day)", "started_at<=\(day)", "started_at>=\(day)", "started_at=\(day.prefix(7))"] {
+            let counted = try rows(Facets.query("runs", columns: ["command"], filters: [try Filter.parse(filter)], in: db))
+                .reduce(Int64(0)) { total, row in if case .integer(let n) = row[2] { total + n } else { total } }
+            #expect(Value.integer(counted) == runs, "\(filter)")
+        }
+        #expect(try rows(Facets.query("runs", columns: ["command"], filters: [try Filter.parse("started_at>\(day)")], in: db)).isEmpty)
         // The cases the text comparison got wrong: all of 2025, and a year-dated round in it.
         let upTo2025 = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("announced_on<=2025")]))
         #expect(upTo2025.contains { date($0)?.hasPrefix("2025-") == true })

@@ -35,7 +35,17 @@ public enum ChangeLog {
                 throw KnowledgeBaseError(
                     .invalidInput, "--since \(text): expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ)")
             }
-            return .date(text)
+            return .date(parts.count == 1 ? text : parts[0] + "T" + stamped(parts[1]))
+        }
+
+        /// A time as runs record theirs (`05:45:03.196Z`), so that text comparison orders
+        /// it: `05:45` is `05:45:00.000Z`, `05:45:03.2Z` is `05:45:03.200Z`.
+        static func stamped(_ time: Substring) -> String {
+            let body = time.hasSuffix("Z") ? time.dropLast() : time
+            let fields = body.split(separator: ":", omittingEmptySubsequences: false)
+            let seconds = fields.count == 3 ? fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false) : ["00"]
+            let fraction = seconds.count == 2 ? String(seconds[1].prefix(3)) : ""
+            return fields[0] + ":" + fields[1] + ":" + seconds[0] + "." + fraction + String(repeating: "0", count: 3 - fraction.count) + "Z"
         }
 
         /// HH:MM, HH:MM:SS or HH:MM:SS.fff, then Z or nothing (times are UTC).

@@ -176,14 +176,17 @@ final class RowReader {
 
     /// A whole number of at least `minimum` as people write it (`10,000`, `10 000`) and as
     /// spreadsheets re-save it (`10000.0`, `1E+4`); null when blank or wrong (reported).
-    /// `10.000` is refused: a thousands separator or a decimal point, the file cannot say.
+    /// `10.000` is refused: a thousands separator or a decimal point, the file cannot say
+    /// (`1.000.000` can only be thousands, `0.500` only a decimal).
     func integer(_ column: String, minimum: Int64 = 0) -> Cell {
         guard let text = string(column) else { return .null }
-        let digits = text.filter { $0 != "," && $0 != "_" && $0 != " " }
+        var digits = text.filter { $0 != "," && $0 != "_" && $0 != " " }
         let groups = digits.split(separator: ".", omittingEmptySubsequences: false)
-        if groups.count > 1, (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
-            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
-        {
+        let grouped = groups.count > 1 && (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy({ $0.count == 3 })
+            && groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        if grouped && groups.count > 2 {
+            digits = groups.joined()  // 1.000.000: two dots cannot start decimals
+        } else if grouped && groups[0].first != "0" {
             problem(column, "\"\(text)\" is ambiguous: \".\" as a thousands separator or a decimal point (write \(groups.joined()) or \(groups[0]))")
             return .null
         }

@@ -96,12 +96,15 @@ public enum ValueParsing {
     }
 
     /// A whole number, however it is written: `30000`, `30000.0`, `3E+4`, and the
-    /// float noise of a computed count (`30000.000000000004`); nil otherwise.
+    /// float noise of a computed count (`30000.000000000004`, within a billionth);
+    /// nil otherwise (`12.0000001`, `1000000.5`).
     public static func wholeNumber(_ text: Substring) -> Int64? {
         if let plain = Int64(text) { return plain }
         guard let value = decimal(text) else { return nil }
         let rounded = value.rounded()
-        guard abs(value - rounded) <= 1e-6 * max(1, abs(rounded)), abs(rounded) < 9.2e18 else { return nil }
+        // Float noise only (a computed 30000.000000000004), never a real fraction: a
+        // tolerance of a millionth let 1000000.5 pass as 1000001.
+        guard abs(value - rounded) <= 1e-9 * max(1, abs(rounded)), abs(rounded) < 9.2e18 else { return nil }
         return Int64(rounded)
     }
 
