@@ -151,6 +151,9 @@ public struct Filter: Sendable, Equatable {
         case .notEqual: text = "(\(column) IS NULL OR NOT (\(onOrAfter()) AND \(onOrBefore())))"
         case .contains: return condition(column: column, parameters: &parameters)
         }
+        // Only a year can meet a year held as a number; a month or a day stays a plain
+        // comparison that an index can serve.
+        guard value.count == 4 else { return text }
         return "CASE WHEN typeof(\(column)) IN ('integer', 'real') THEN \(condition(column: column, parameters: &parameters)) ELSE \(text) END"
     }
 
