@@ -165,6 +165,11 @@ public struct Filter: Sendable, Equatable {
         let text = parameters.placeholder(for: .text(value))
         switch op {
         case .contains:
+            // SQLite's lower() folds ASCII letters only: exact for ASCII text (a case of
+            // an ASCII letter is ASCII), and for other text the slower unicode_lower.
+            guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+                return "instr(unicode_lower(CAST(\(column) AS TEXT)), unicode_lower(\(text))) > 0"
+            }
             return "instr(lower(CAST(\(column) AS TEXT)), lower(\(text))) > 0"
         case .equal:
             guard let number else { return "\(column) = \(text)" }

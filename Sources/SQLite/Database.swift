@@ -63,6 +63,7 @@ public final class Database {
         }
         try execute("PRAGMA trusted_schema = OFF")
         try InnocuousJSON.register(on: self)
+        try UnicodeLower.register(on: self)
         try execute("PRAGMA foreign_keys = ON")
         // Reading the schema makes a file that is not a database fail here (SQLITE_NOTADB),
         // not at the first query.

@@ -110,6 +110,11 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let contains = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("company~OPENai")], orderBy: ["announced_on"]))
         #expect(contains.map { $0[0] } == Array(repeating: .text("OpenAI"), count: 3))
         #expect(contains.map { $0[5] } == [.text("2024-10-02"), .text("2025-09-22"), .text("2026-02-27")])
+        // ~ folds every letter's case, not only ASCII ones (Crusoe's notes say "Öl- und Gas").
+        for text in ["notes~ÖL- UND", "notes~öl- und"] {
+            let crusoe = try rows(Facets.query("companies", columns: ["name"], filters: [try Filter.parse(text)], in: db))
+            #expect(crusoe.map { $0[1] } == [.text("Crusoe")], "\(text)")
+        }
         // A number compares as a number with numbers, as text with text.
         let big = try rows(reports.query("nvidia_rounds", filters: [try Filter.parse("round_amount_usd>=1e11")]))
         #expect(big.count == 2)
