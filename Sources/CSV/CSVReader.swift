@@ -548,6 +548,7 @@ public final class CSVReader {
         for position in counts.indices where counts[position] > counts[best] { best = position }
         return CSVOptions.sniffedDelimiters[best]
     }
+
     /// "utf-16le" or "utf-16be" when the file's first bytes are text of one byte per
     /// letter with a NUL beside each (ASCII written as UTF-16), which UTF-8 reads as
     /// names full of NULs; nil otherwise.
@@ -564,7 +565,6 @@ public final class CSVReader {
         if evenNULs * 4 >= pairs * 3 && oddNULs == 0 { return "utf-16be" }
         return nil
     }
-
 
     private func skipByteOrderMark() {
         if inputEnd - inputStart >= 3 && input[inputStart] == 0xEF && input[inputStart + 1] == 0xBB

@@ -1,3 +1,5 @@
+import KnowledgeBase
+
 /// The days a date held as a year, a month or a day stands for (`2025` is 2025-01-01 to
 /// 2025-12-31). Dates are text in the knowledge base, and a year or month sorts before
 /// its own first day ("2025" < "2025-01-01"), so a filter compares with the period's
@@ -20,10 +22,7 @@ struct DatePeriod: Equatable {
         switch text.count {
         case 4: return text + "-12-31"
         case 7:
-            let year = Int(text.prefix(4)) ?? 0
-            let month = Int(text.suffix(2)) ?? 1
-            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][max(0, min(11, month - 1))]
+            let days = ValueParsing.days(inMonth: Int(text.suffix(2)) ?? 1, of: Int(text.prefix(4)) ?? 0)
             return text + "-" + String(days)
         default: return text
         }

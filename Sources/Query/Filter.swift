@@ -101,9 +101,7 @@ public struct Filter: Sendable, Equatable {
         guard op != .contains else { return value }
         let shown = "--where " + Filter(column: column.name, op: op, value: value).text
         if column.unit == "date" {
-            var bytes = Array(value.utf8)
-            let isDate = bytes.withUnsafeMutableBufferPointer { ValueParsing.isoDate(UnsafeBufferPointer($0)) }
-            guard isDate else {
+            guard ValueParsing.isoDate(value) else {
                 throw KnowledgeBaseError(
                     .invalidInput, "\(shown): \(column.name) is a date; expected YYYY-MM-DD, YYYY-MM or YYYY, a real one")
             }
@@ -165,12 +163,7 @@ public struct Filter: Sendable, Equatable {
         let text = parameters.placeholder(for: .text(value))
         switch op {
         case .contains:
-            // SQLite's lower() folds ASCII letters only: exact for ASCII text (a case of
-            // an ASCII letter is ASCII), and for other text the slower unicode_lower.
-            guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
-                return "instr(unicode_lower(CAST(\(column) AS TEXT)), unicode_lower(\(text))) > 0"
-            }
-            return "instr(lower(CAST(\(column) AS TEXT)), lower(\(text))) > 0"
+            return "instr(\(SQL.lower("CAST(\(column) AS TEXT)", toMatch: value)), \(SQL.lower(text, toMatch: value))) > 0"
         case .equal:
             guard let number else { return "\(column) = \(text)" }
             return "(\(column) = \(parameters.placeholder(for: number)) OR \(column) = \(text))"

@@ -43,8 +43,7 @@ public struct Graph: Sendable {
             conditions.append("(edge IN (\(marks)) OR kind IN (\(marks)))")
         }
         if let since = options.since {
-            var bytes = Array(since.utf8)
-            guard bytes.withUnsafeMutableBufferPointer({ ValueParsing.isoDate(UnsafeBufferPointer($0)) }) else {
+            guard ValueParsing.isoDate(since) else {
                 throw KnowledgeBaseError(.invalidInput, "--since \(since): expected a date (YYYY-MM-DD, YYYY-MM or YYYY)")
             }
             // As --where announced_on>=SINCE: a month- or year-dated edge counts from its first day.

@@ -106,15 +106,9 @@ public enum Search {
                 add(Hit(match: .notes, kind: "company", id: id, name: name ?? "", detail: snippet(notes, around: lowered)))
             }
         }
-        // SQLite's lower() folds ASCII letters only, so text with any other letter ("Öl-")
-        // is checked here, on the documents the trigrams (which fold every letter) find.
-        let asciiOnly = typed.utf8.allSatisfy { $0 < 0x80 }
-        let holdsText = asciiOnly
-            ? "(instr(lower(name), :text) > 0 OR instr(lower(aliases), :text) > 0 OR instr(lower(notes), :text) > 0)" : "true"
-        func holds(_ row: Row) -> Bool {
-            asciiOnly || (1...3).contains { row.optionalString(at: $0)?.lowercased().contains(lowered) == true }
-        }
-        let candidates: Value = asciiOnly ? cap : .integer(-1)
+        // Folded as `lowered` is (Swift's lowercased; SQLite's lower() for ASCII text).
+        let holdsText = ["name", "aliases", "notes"].map { "instr(\(SQL.lower($0, toMatch: typed)), :text) > 0" }
+            .joined(separator: " OR ")
         // Documents another client changed since aikb last indexed them are read from
         // the tables themselves (few), and their stale index entries left out.
         let pending = try typed.count >= 3 && SearchIndex.hasPending(db)
@@ -123,18 +117,14 @@ public enum Search {
             let rare = trigrams.prefix(3).map { "\"" + $0.gram.replacingQuotes() + "\"" }.joined(separator: " AND ")
             let statement = try db.prepare(
                 """
-                SELECT rowid, name, aliases, notes FROM search_index WHERE search_index MATCH :query AND \(holdsText)
+                SELECT rowid, name, aliases, notes FROM search_index WHERE search_index MATCH :query AND (\(holdsText))
                 \(pending ? "AND rowid NOT IN (SELECT doc FROM search_pending)" : "") LIMIT :cap
                 """)
-            try statement.forEachRow(binding: ["query": .text(rare), "text": .text(lowered), "cap": candidates].filter {
-                statement.optionalParameter($0.key) != nil
-            }) { if holds($0) { substringMatch($0) } }
+            try statement.forEachRow(binding: ["query": .text(rare), "text": .text(lowered), "cap": cap], substringMatch)
         }
         if pending {
-            let statement = try db.prepare("SELECT * FROM (\(SearchIndex.pendingDocumentsSQL)) WHERE \(holdsText) LIMIT :cap")
-            try statement.forEachRow(binding: ["text": .text(lowered), "cap": candidates].filter {
-                statement.optionalParameter($0.key) != nil
-            }) { if holds($0) { substringMatch($0) } }
+            try db.prepare("SELECT * FROM (\(SearchIndex.pendingDocumentsSQL)) WHERE \(holdsText) LIMIT :cap")
+                .forEachRow(binding: ["text": .text(lowered), "cap": cap], substringMatch)
         }
 
         // Misspellings, when no name or alias matched.

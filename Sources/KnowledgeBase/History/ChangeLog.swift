@@ -29,36 +29,31 @@ public enum ChangeLog {
                 return .run(run)
             }
             let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
-            var day = Array(parts[0].utf8)
-            let isDate = day.withUnsafeMutableBufferPointer { ValueParsing.isoDate(UnsafeBufferPointer($0)) }
-            guard isDate, parts.count == 1 || (day.count == 10 && isTime(parts[1])) else {
+            let day = String(parts[0])
+            let time = parts.count == 2 ? (day.count == 10 ? stamped(parts[1]) : nil) : ""
+            guard ValueParsing.isoDate(day), let time else {
                 throw KnowledgeBaseError(
                     .invalidInput, "--since \(text): expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ)")
             }
-            return .date(parts.count == 1 ? text : parts[0] + "T" + stamped(parts[1]))
+            return .date(time.isEmpty ? day : day + "T" + time)
         }
 
-        /// A time as runs record theirs (`05:45:03.196Z`), so that text comparison orders
-        /// it: `05:45` is `05:45:00.000Z`, `05:45:03.2Z` is `05:45:03.200Z`.
-        static func stamped(_ time: Substring) -> String {
+        /// A time (HH:MM, HH:MM:SS or HH:MM:SS.fff, then Z or nothing: times are UTC) as
+        /// runs record theirs, so that text comparison orders it: `05:45` is
+        /// `05:45:00.000Z`, `05:45:03.2Z` is `05:45:03.200Z`; nil when it is no time.
+        static func stamped(_ time: Substring) -> String? {
             let body = time.hasSuffix("Z") ? time.dropLast() : time
             let fields = body.split(separator: ":", omittingEmptySubsequences: false)
+            guard (2...3).contains(fields.count), fields[0].count == 2, fields[1].count == 2,
+                let hour = Int(fields[0]), let minute = Int(fields[1]), (0...23).contains(hour), (0...59).contains(minute)
+            else { return nil }
             let seconds = fields.count == 3 ? fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false) : ["00"]
-            let fraction = seconds.count == 2 ? String(seconds[1].prefix(3)) : ""
-            return fields[0] + ":" + fields[1] + ":" + seconds[0] + "." + fraction + String(repeating: "0", count: 3 - fraction.count) + "Z"
-        }
-
-        /// HH:MM, HH:MM:SS or HH:MM:SS.fff, then Z or nothing (times are UTC).
-        static func isTime(_ text: Substring) -> Bool {
-            let body = text.hasSuffix("Z") ? text.dropLast() : text
-            let fields = body.split(separator: ":", omittingEmptySubsequences: false)
-            guard (2...3).contains(fields.count), let hour = Int(fields[0]), let minute = Int(fields[1]),
-                fields[0].count == 2, fields[1].count == 2, (0...23).contains(hour), (0...59).contains(minute)
-            else { return false }
-            guard fields.count == 3 else { return true }
-            let seconds = fields[2].split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-            guard seconds[0].count == 2, let second = Int(seconds[0]), (0...59).contains(second) else { return false }
-            return seconds.count == 1 || (!seconds[1].isEmpty && seconds[1].allSatisfy { $0.isASCII && $0.isNumber })
+            guard seconds[0].count == 2, let second = Int(seconds[0]), (0...59).contains(second) else { return nil }
+            let fraction = seconds.count == 2 ? seconds[1] : "000"
+            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            let milliseconds = String(fraction.prefix(3))
+            return fields[0] + ":" + fields[1] + ":" + seconds[0] + "." + milliseconds
+                + String(repeating: "0", count: 3 - milliseconds.count) + "Z"
         }
     }
 

@@ -130,12 +130,22 @@ public enum ValueParsing {
             guard let year = digits(0..<4), bytes[4] == dash, let month = digits(5..<7), bytes[7] == dash,
                 let day = digits(8..<10), (1...12).contains(month)
             else { return false }
-            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-            let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-            return (1...lengths[month - 1]).contains(day)
+            return (1...days(inMonth: month, of: year)).contains(day)
         default:
             return false
         }
+    }
+
+    /// `isoDate` of a value held as a String (a filter's, an option's).
+    public static func isoDate(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isoDate($0) }
+    }
+
+    /// The days of month 1...12 of a Gregorian year.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     }
 
     public enum Boolean: Sendable { case yes, no, disputed }

@@ -184,8 +184,7 @@ final class EpochClustersImporter: RowImporter {
     }
 
     private static func isoDate(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { ValueParsing.isoDate($0) } ? text : nil
+        ValueParsing.isoDate(text) ? text : nil
     }
 
     // MARK: Writing
