@@ -26,6 +26,12 @@ struct FindCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let db = try database.open(.read)
+            let unindexed = try SearchIndex.pendingCount(db, cap: SearchIndex.slowPending)
+            if unindexed > SearchIndex.slowPending {
+                Terminal.error(
+                    "aikb: more than \(SearchIndex.slowPending) documents changed outside aikb are not indexed yet and are read "
+                        + "from the tables at every search; aikb report refresh indexes them")
+            }
             let printer = output.printer()
             try printer.check(columns: Search.columns)
             let rows = try Search.find(text, limit: limit, in: db)

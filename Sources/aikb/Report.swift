@@ -151,11 +151,12 @@ struct Report: ParsableCommand {
     struct Refresh: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "refresh",
-            abstract: "Recompute the money loops and the report indexes from the knowledge tables.",
+            abstract: "Recompute the money loops, the report indexes and the search index from the knowledge tables.",
             discussion: """
                 aikb keeps the loops of money_loops, and the rows of circular_financing_flows,
-                investor_activity and concentration, up to date at every write it makes; changes made
-                outside aikb (sqlite3, Datasette) reach them at the next aikb write, or now with this.
+                investor_activity and concentration, and the search index of aikb find, up to date at
+                every write it makes; changes made outside aikb (sqlite3, Datasette) reach them at the
+                next aikb write, or now with this.
                 Each is recomputed when the tables it is made of changed; --force recomputes them all
                 (a row another client inserted under a table's highest id leaves no other trace).
                 """)
@@ -165,13 +166,15 @@ struct Report: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let db = try database.open(.write)
-                let report = try db.transaction { try MoneyWeb.refresh(db, force: force) }
+                let (indexed, report) = try db.transaction { (try SearchIndex.update(db), try MoneyWeb.refresh(db, force: force)) }
                 Terminal.error(
                     "aikb: money loops " + (report.recomputed ? "recomputed" : "were up to date") + ": \(report.loops) loops"
                         + (report.complete ? "" : " (the search stopped at its limit of \(MoneyWeb.maximumLoops))"))
                 Terminal.error(
                     "aikb: report indexes "
                         + (report.reportIndexes.isEmpty ? "were up to date" : "refilled: " + report.reportIndexes.joined(separator: ", ")))
+                Terminal.error(
+                    "aikb: search index " + (indexed == 0 ? "was up to date" : "brought up to date: \(indexed) document\(indexed == 1 ? "" : "s") indexed"))
             }
         }
     }

@@ -66,11 +66,13 @@ import Testing
         #expect(fresh.stderr.isEmpty)
         #expect(fresh.stdout == "status\ncancelled\n")
         let again = try aikb("report", "refresh", db: copy).stderr
-        #expect(again.hasPrefix("aikb: money loops were up to date: ") && again.hasSuffix("\naikb: report indexes were up to date\n"))
+        #expect(again.hasPrefix("aikb: money loops were up to date: ")
+            && again.hasSuffix("\naikb: report indexes were up to date\naikb: search index was up to date\n"))
         let forced = try aikb("report", "refresh", "--force", db: copy).stderr
         #expect(forced.hasPrefix("aikb: money loops recomputed: "))
         #expect(forced.hasSuffix(
-            "\naikb: report indexes refilled: circular_financing_flows_index, investor_activity_index, concentration_index\n"))
+            "\naikb: report indexes refilled: circular_financing_flows_index, investor_activity_index, concentration_index\n"
+                + "aikb: search index was up to date\n"))
     }
 
     @Test func theProfileInEveryFormat() throws {
@@ -167,5 +169,35 @@ import Testing
         #expect(try pending() == "0\n")
         #expect(try names("wombatworks") == ["Lambda"])
         #expect(try sqlite3(path, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"wombatworks\"'").stdout == "1\n")
+        // So does `report refresh`, which writes nothing else.
+        _ = try sqlite3(path, "UPDATE companies SET notes = 'then a numbatmill' WHERE name = 'Lambda'")
+        #expect(try pending() == "1\n")
+        let refresh = try aikb("report", "refresh", db: path)
+        #expect(refresh.status == 0, "\(refresh.stderr)")
+        #expect(refresh.stderr.hasSuffix("\naikb: search index brought up to date: 1 document indexed\n"))
+        #expect(try pending() == "0\n")
+        #expect(try sqlite3(path, "SELECT count(*) FROM search_index WHERE search_index MATCH '\"numbatmill\"'").stdout == "1\n")
+    }
+
+    /// A bulk load through sqlite3 leaves every document it wrote to be read from the
+    /// tables at each search: find says so, and what brings the index up to date.
+    @Test func findSaysWhenManyDocumentsAreUnindexed() throws {
+        let path = temporaryDirectory() + "/kb.sqlite"
+        #expect(try aikb("init", db: path).status == 0)
+        let warning = "aikb: more than 10000 documents changed outside aikb are not indexed yet and are read from the tables "
+            + "at every search; aikb report refresh indexes them\n"
+        // Exactly the threshold: no warning.
+        _ = try sqlite3(path, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+            + "INSERT INTO search_pending (doc) SELECT 1000000 + 2 * i FROM n")
+        let few = try aikb("find", "NVIDIA", "--format", "csv", db: path)
+        #expect(few.status == 0)
+        #expect(!few.stderr.contains("not indexed yet"))
+        _ = try sqlite3(path, "INSERT INTO search_pending (doc) VALUES (3000000)")
+        let many = try aikb("find", "NVIDIA", "--format", "csv", db: path)
+        #expect(many.status == 0)
+        #expect(many.stderr == warning)
+        #expect(many.stdout == few.stdout)
+        #expect(try aikb("report", "refresh", db: path).stderr.hasSuffix("search index brought up to date: 10001 documents indexed\n"))
+        #expect(try aikb("find", "NVIDIA", "--format", "csv", db: path).stderr.isEmpty)
     }
 }

@@ -9,16 +9,30 @@ import SQLite
 /// `update` (called by Runs.close, inside the run's transaction) re-indexes them
 /// set-based: three statements, whatever the run changed.
 public enum SearchIndex {
-    /// Re-indexes the noted documents and clears the notes, in the caller's transaction.
-    public static func update(_ db: Database) throws {
-        guard try hasPending(db) else { return }
+    /// Re-indexes the noted documents and clears the notes, in the caller's transaction;
+    /// returns how many documents were noted.
+    @discardableResult
+    public static func update(_ db: Database) throws -> Int64 {
+        guard try hasPending(db) else { return 0 }
+        let noted = try db.prepare("SELECT count(*) FROM search_pending").firstRow { $0.int64(at: 0) } ?? 0
         try db.execute(
             """
             DELETE FROM search_index WHERE rowid IN (SELECT doc FROM search_pending);
             INSERT INTO search_index (rowid, name, aliases, notes) SELECT doc, name, aliases, notes FROM search_pending_documents;
             DELETE FROM search_pending;
             """)
+        return noted
     }
+
+    /// Documents noted but not indexed, counted up to `cap + 1`: a reader warns when
+    /// many are, since it then reads them from the tables at every search.
+    public static func pendingCount(_ db: Database, cap: Int64) throws -> Int64 {
+        guard try hasPending(db) else { return 0 }
+        return try db.prepare("SELECT count(*) FROM (SELECT 1 FROM search_pending LIMIT \(cap + 1))").firstRow { $0.int64(at: 0) } ?? 0
+    }
+
+    /// Unindexed documents above which `aikb find` says that a refresh would speed it up.
+    public static let slowPending: Int64 = 10_000
 
     /// The noted documents as they stand (what the next `update` will index), for
     /// readers of a file another client wrote since aikb last indexed it.
