@@ -35,6 +35,7 @@ public struct Graph: Sendable {
     /// `resolved` hears how `--around`'s name was resolved where that is not plain
     /// (an alias, a misspelling, a unit of a group).
     public static func build(from db: Database, options: GraphOptions, resolved: (String) -> Void = { _ in }) throws -> Graph {
+        if let problem = options.problem { throw KnowledgeBaseError(.invalidInput, problem) }
         var conditions: [String] = []
         var parameters = GeneratedParameters()
         if !options.kinds.isEmpty {
@@ -43,15 +44,9 @@ public struct Graph: Sendable {
             conditions.append("(edge IN (\(marks)) OR kind IN (\(marks)))")
         }
         if let since = options.since {
-            guard ValueParsing.isoDate(since) else {
-                throw KnowledgeBaseError(.invalidInput, "--since \(since): expected a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-            }
             // As --where announced_on>=SINCE: a month- or year-dated edge counts from its first day.
             conditions.append(
                 Filter(column: "announced_on", op: .greaterOrEqual, value: since).dateCondition(column: "announced_on", parameters: &parameters))
-        }
-        if let top = options.top, top < 1 {
-            throw KnowledgeBaseError(.invalidInput, "--top must be at least 1 (leave it out for every edge)")
         }
         let filter = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
         let groups = options.groups ? try Groups(db) : Groups()
@@ -67,7 +62,6 @@ public struct Graph: Sendable {
         typealias Fact = (from: String, to: String, edge: String, kind: String, signedAmount: Int64?)
         var rows: [Fact] = []
         if let around = options.around {
-            guard options.depth >= 1 else { throw KnowledgeBaseError(.invalidInput, "--depth must be at least 1") }
             let resolution = try CompanyNames(db: db).resolve(around)
             let scope: CompanyNames.Scope = options.groups ? .group : .company
             if let note = resolution.note(for: scope) { resolved(note) }

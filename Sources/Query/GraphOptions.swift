@@ -1,3 +1,5 @@
+import KnowledgeBase
+
 /// Which part of the ecosystem `Graph.build` draws.
 public struct GraphOptions: Sendable {
     /// Only the neighbourhood of this company (name or alias).
@@ -20,4 +22,13 @@ public struct GraphOptions: Sendable {
     public static let defaultTop = 30
 
     public init() {}
+
+    /// What is wrong with the options' own values, before any is looked up: checked
+    /// by Graph.build, and by the command line before it opens anything.
+    public var problem: String? {
+        if depth < 1 { return "--depth must be at least 1" }
+        if let since, !ValueParsing.isoDate(since) { return "--since \(since): expected a date (YYYY-MM-DD, YYYY-MM or YYYY)" }
+        if let top, top < 1 { return "--top must be at least 1 (leave it out for every edge)" }
+        return nil
+    }
 }

@@ -18,6 +18,15 @@ struct ChangesCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Only runs from this run id, or started on or after this date.", valueName: "run|date"))
     var since: String?
 
+    /// A malformed --since is bad usage (exit 64), as a malformed number is.
+    func validate() throws {
+        do {
+            _ = try parsedSince()
+        } catch let error as KnowledgeBaseError {
+            throw ValidationError(error.message)
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             let db = try database.open(.read)

@@ -19,6 +19,10 @@ struct FacetsCommand: ParsableCommand {
     var filters: [String] = []
     @Option(parsing: .unconditional, help: ArgumentHelp("Values per column at most.", valueName: "n")) var limit = 20
 
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         try reportingErrors {
             let db = try database.open(.read)

@@ -23,6 +23,10 @@ struct FindCommand: ParsableCommand {
     @Argument(help: "The text to find.") var text: String
     @Option(parsing: .unconditional, help: ArgumentHelp("At most this many matches.", valueName: "n")) var limit = 20
 
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
     func run() throws {
         try reportingErrors {
             let db = try database.open(.read)

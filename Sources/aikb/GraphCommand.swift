@@ -39,6 +39,10 @@ struct GraphCommand: ParsableCommand {
 
     func validate() throws {
         if let top, top < 0 { throw ValidationError("--top must be 0 (every edge) or more") }
+        var values = GraphOptions()
+        values.depth = depth
+        values.since = since
+        if let problem = values.problem { throw ValidationError(problem) }
         if format == .png && Terminal.stdoutIsTerminal {
             throw ValidationError("--format png writes an image: send it to a file (aikb graph --format png > ecosystem.png)")
         }

@@ -168,15 +168,19 @@ import Testing
         let path = temporaryDirectory() + "/kb.sqlite"
         #expect(try aikb("init", db: path).status == 0)
         let cases: [([String], Int32, String)] = [
-            (["report", "run", "nvidia_rounds", "--limit", "-1"], 65, "aikb: --limit must be 0 or more, not -1\n"),
+            (["report", "run", "nvidia_rounds", "--limit", "-1"], 64, "aikb: --limit must be 0 or more (see aikb report run --help)\n"),
             (["report", "run", "nvidia_rounds", "--timeout", "-1"], 64, "aikb: --timeout must be 0 or more (see aikb report run --help)\n"),
-            (["find", "nvidia", "--limit", "-5"], 65, "aikb: --limit must be at least 1\n"),
+            (["find", "nvidia", "--limit", "-5"], 64, "aikb: --limit must be at least 1 (see aikb find --help)\n"),
+            (["facets", "companies", "kind", "--limit", "0"], 64, "aikb: --limit must be at least 1 (see aikb facets --help)\n"),
             (["graph", "--top", "-3"], 64, "aikb: --top must be 0 (every edge) or more (see aikb graph --help)\n"),
-            (["changes", "--since", "-1"], 65, "aikb: --since -1: a run id is 1 or more\n"),
-            (["changes", "--since", "2025-13-01"], 65,
-             "aikb: --since 2025-13-01: expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ)\n"),
-            (["changes", "--since", "2025-02-30"], 65,
-             "aikb: --since 2025-02-30: expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ)\n"),
+            (["graph", "--depth", "0"], 64, "aikb: --depth must be at least 1 (see aikb graph --help)\n"),
+            (["graph", "--since", "2025-13"], 64,
+             "aikb: --since 2025-13: expected a date (YYYY-MM-DD, YYYY-MM or YYYY) (see aikb graph --help)\n"),
+            (["changes", "--since", "-1"], 64, "aikb: --since -1: a run id is 1 or more (see aikb changes --help)\n"),
+            (["changes", "--since", "2025-13-01"], 64,
+             "aikb: --since 2025-13-01: expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ) (see aikb changes --help)\n"),
+            (["changes", "--since", "2025-02-30"], 64,
+             "aikb: --since 2025-02-30: expected a run id or a real ISO date or time (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ) (see aikb changes --help)\n"),
         ]
         for (arguments, status, message) in cases {
             let result = try run(aikbBinary, ["--db", path] + arguments)
