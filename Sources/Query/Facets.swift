@@ -4,6 +4,10 @@ import Support
 
 /// Value counts per column of a table, view or report: what Datasette shows as facets.
 public enum Facets {
+    /// What is wrong with a limit of values per column, if anything: checked by `query`
+    /// and by the command line before it opens anything.
+    public static func limitProblem(_ limit: Int) -> String? { limit < 1 ? "--limit must be at least 1" : nil }
+
     /// Prepares `facet, value, count` rows: for each column its `limit` most frequent
     /// values (most frequent first), under the same `--where` filters as reports.
     /// Company names in filters on company-valued report columns are resolved as in
@@ -14,7 +18,7 @@ public enum Facets {
     ) throws -> Statement {
         let target = try Target(object, in: db)
         guard !columns.isEmpty else { throw KnowledgeBaseError(.invalidInput, "name at least one column to facet by") }
-        guard limit > 0 else { throw KnowledgeBaseError(.invalidInput, "--limit must be at least 1") }
+        if let problem = limitProblem(limit) { throw KnowledgeBaseError(.invalidInput, problem) }
         var parts: [String] = []
         var parameters = GeneratedParameters()
         let limitPlaceholder = parameters.placeholder(for: .integer(Int64(limit)))

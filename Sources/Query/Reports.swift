@@ -36,6 +36,10 @@ public struct Reports {
 
     public init(db: Database) { self.db = db }
 
+    /// What is wrong with a report's row limit, if anything: checked by `query` and by
+    /// the command line before it opens anything.
+    public static func limitProblem(_ limit: Int) -> String? { limit < 0 ? "--limit must be 0 or more" : nil }
+
     public func list() throws -> [ReportInfo] {
         var reports: [ReportInfo] = []
         try db.prepare("SELECT name, title, description, builtin FROM reports ORDER BY builtin DESC, name").forEachRow { row in
@@ -126,7 +130,7 @@ public struct Reports {
             sql += " ORDER BY " + terms.joined(separator: ", ")
         }
         if let limit {
-            guard limit >= 0 else { throw KnowledgeBaseError(.invalidInput, "--limit must be 0 or more, not \(limit)") }
+            if let problem = Self.limitProblem(limit) { throw KnowledgeBaseError(.invalidInput, problem) }
             sql += " LIMIT " + parameters.placeholder(for: .integer(Int64(limit)))
         }
         let statement = try db.prepare(sql)

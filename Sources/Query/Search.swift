@@ -42,11 +42,15 @@ public enum Search {
     /// Substring matches looked at, at most: enough to rank, few enough to stay fast.
     static let substringCandidates = 200
 
+    /// What is wrong with a limit of matches, if anything: checked by `find` and by the
+    /// command line before it opens anything.
+    public static func limitProblem(_ limit: Int) -> String? { limit < 1 ? "--limit must be at least 1" : nil }
+
     /// The matches of `text`, best first, at most `limit` of them.
     public static func find(_ text: String, limit: Int = 20, in db: Database) throws -> [[Value]] {
         let typed = String(text.trimmingSpaces())
         guard !typed.isEmpty else { throw KnowledgeBaseError(.invalidInput, "give some text to find") }
-        guard limit > 0 else { throw KnowledgeBaseError(.invalidInput, "--limit must be at least 1") }
+        if let problem = limitProblem(limit) { throw KnowledgeBaseError(.invalidInput, problem) }
         var hits: [String: Hit] = [:]
         func add(_ hit: Hit) {
             let key = hit.kind + ":" + String(hit.id)

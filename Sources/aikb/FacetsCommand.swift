@@ -20,7 +20,7 @@ struct FacetsCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("Values per column at most.", valueName: "n")) var limit = 20
 
     func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let problem = Facets.limitProblem(limit) { throw ValidationError(problem) }
     }
 
     func run() throws {

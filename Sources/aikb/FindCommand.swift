@@ -24,7 +24,7 @@ struct FindCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("At most this many matches.", valueName: "n")) var limit = 20
 
     func validate() throws {
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let problem = Search.limitProblem(limit) { throw ValidationError(problem) }
     }
 
     func run() throws {

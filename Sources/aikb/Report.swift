@@ -124,7 +124,7 @@ struct Report: ParsableCommand {
 
         func validate() throws {
             if timeout < 0 { throw ValidationError("--timeout must be 0 or more") }
-            if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+            if let limit, let problem = Reports.limitProblem(limit) { throw ValidationError(problem) }
         }
 
         func run() throws {

@@ -14,14 +14,13 @@ public enum SearchIndex {
     @discardableResult
     public static func update(_ db: Database) throws -> Int64 {
         guard try hasPending(db) else { return 0 }
-        let noted = try db.prepare("SELECT count(*) FROM search_pending").firstRow { $0.int64(at: 0) } ?? 0
         try db.execute(
             """
             DELETE FROM search_index WHERE rowid IN (SELECT doc FROM search_pending);
             INSERT INTO search_index (rowid, name, aliases, notes) SELECT doc, name, aliases, notes FROM search_pending_documents;
             DELETE FROM search_pending;
             """)
-        return noted
+        return Int64(db.changes)  // the last statement's: the notes cleared
     }
 
     /// Documents noted but not indexed, counted up to `cap + 1`: a reader warns when
