@@ -37,6 +37,13 @@ public enum Search {
         var id: Int64
         var name: String
         var detail: String?
+        /// The name's length in characters, counted once: ranking compares it often.
+        let nameLength: Int
+
+        init(match: Match, kind: String, id: Int64, name: String, detail: String?) {
+            (self.match, self.kind, self.id, self.name, self.detail) = (match, kind, id, name, detail)
+            nameLength = name.count
+        }
     }
 
     /// Substring matches looked at, at most: enough to rank, few enough to stay fast.
@@ -57,6 +64,7 @@ public enum Search {
             if let known = hits[key], known.match <= hit.match { return }
             hits[key] = hit
         }
+        let names = try CompanyNames(db: db)
         let lowered = typed.lowercased()
         let prefix = CompanyNames.likeEscaped(typed) + "%"
         let cap = Value.integer(Int64(max(limit, substringCandidates)))
@@ -116,7 +124,7 @@ public enum Search {
         // Documents another client changed since aikb last indexed them are read from
         // the tables themselves (few), and their stale index entries left out.
         let pending = try typed.count >= 3 && SearchIndex.hasPending(db)
-        let trigrams = try CompanyNames.trigrams(of: typed, in: db)
+        let trigrams = try names.trigrams(of: typed)
         if let rarest = trigrams.first, rarest.documents > 0 {
             let rare = trigrams.prefix(3).map { "\"" + $0.gram.replacingQuotes() + "\"" }.joined(separator: " AND ")
             let statement = try db.prepare(
@@ -133,7 +141,7 @@ public enum Search {
 
         // Misspellings, when no name or alias matched.
         if !hits.values.contains(where: { $0.kind == "company" && $0.match <= .alias }) {
-            for (company, distance) in try CompanyNames(db: db).closest(to: typed).prefix(limit) {
+            for (company, distance) in try names.closest(to: typed).prefix(limit) {
                 add(Hit(match: .spelling, kind: "company", id: company.id, name: company.name,
                         detail: "\(distance) edit\(distance == 1 ? "" : "s") from \"\(typed)\""))
             }
@@ -141,7 +149,7 @@ public enum Search {
 
         let ranked = hits.values.sorted {
             if $0.match != $1.match { return $0.match < $1.match }
-            if $0.name.count != $1.name.count { return $0.name.count < $1.name.count }
+            if $0.nameLength != $1.nameLength { return $0.nameLength < $1.nameLength }
             return $0.name < $1.name
         }.prefix(limit)
         return try ranked.map { hit in try row(for: hit, in: db) }

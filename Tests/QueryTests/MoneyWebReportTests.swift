@@ -121,6 +121,31 @@ import Testing
         #expect(try names.resolve("Micrsoft").company.name == "Microsoft")
     }
 
+    /// A misspelling in a large knowledge base reads the search index, not the companies:
+    /// counting them all to decide how to look (a count(*), 2,570 page reads at a million
+    /// companies) made `aikb find` and `aikb company` pay for every company.
+    @Test func aMisspellingReadsAsManyPagesWhateverTheCompanies() throws {
+        func pagesRead(companies: Int) throws -> Int {
+            let db = try seededDatabase()
+            try db.execute(
+                """
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(companies))
+                INSERT INTO companies (name) SELECT 'Orbit ' || i FROM n
+                """)
+            try SearchIndex.update(db)
+            let names = try CompanyNames(db: db)
+            names.comparedInFull = 1_000
+            #expect(try names.resolve("corewave").company.name == "CoreWeave")  // the schema and statements read
+            db.releaseMemory()
+            let (resolution, pages) = try db.countingPageReads { try names.resolve("Micrsoft") }
+            #expect(resolution.company.name == "Microsoft")
+            return pages
+        }
+        let few = try pagesRead(companies: 4_000)
+        let many = try pagesRead(companies: 32_000)
+        #expect(many <= few + few / 4, "\(few) pages read among 4,000 companies, \(many) among 32,000")
+    }
+
     @Test func findAnswersNamesAliasesDealsNotesAndMisspellings() throws {
         let db = try seededDatabase()
         func found(_ text: String) throws -> [[Value]] { try Search.find(text, in: db) }

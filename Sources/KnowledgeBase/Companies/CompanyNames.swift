@@ -67,8 +67,11 @@ public final class CompanyNames {
     private let groupOf: Statement
     /// Up to this many companies, misspellings are compared with every name and alias;
     /// above, with the names the search index finds sharing its rarest trigrams.
-    public var comparedInFull = 20_000
+    public var comparedInFull: Int64 = 20_000 { didSet { allNames = nil } }
     private var allNames: [(id: Int64, name: String)]?
+    /// The trigram counts of the last text asked about: `aikb find` needs them for its
+    /// substring search and again for the misspellings.
+    private var countedTrigrams: (text: String, counts: [(gram: String, documents: Int64)])?
 
     public init(db: Database) throws {
         self.db = db
@@ -156,9 +159,7 @@ public final class CompanyNames {
     /// knowledge base; else those the search index ranks first by the rare trigrams
     /// they share with it.
     func candidateNames(for text: String) throws -> [(id: Int64, name: String)] {
-        if allNames == nil, case .integer(let count)? = try db.firstValue("SELECT count(*) FROM companies"),
-            count <= comparedInFull
-        {
+        if allNames == nil, try db.count(of: "SELECT 1 FROM companies", upTo: comparedInFull) <= comparedInFull {
             allNames = try db.allRows("SELECT id, name FROM companies UNION ALL SELECT company_id, alias FROM company_aliases")
                 .compactMap { row in
                     if case .integer(let id) = row[0], case .text(let name) = row[1] { return (id, name) }
@@ -169,7 +170,7 @@ public final class CompanyNames {
         // The rarest trigrams of the text (search_terms counts the documents holding
         // each): a misspelt name still shares most of them with the right one, and a
         // rare one narrows the candidates to a few thousand at most.
-        let present = try Self.trigrams(of: text, in: db).filter { $0.documents > 0 }
+        let present = try trigrams(of: text).filter { $0.documents > 0 }
         guard !present.isEmpty else { return [] }
         func phrase(_ gram: String) -> String { "\"" + gram.replacingQuotes() + "\"" }
         // Two ways in, since a misspelling makes rare trigrams of its own ("compnay" has
@@ -181,13 +182,17 @@ public final class CompanyNames {
         if !rare.isEmpty { queries.append(rare.joined(separator: " OR ")) }
         if !common.isEmpty { queries.append(common.joined(separator: " AND ")) }
         // Ranked among the first matches only: a pair of trigrams every "Company N"
-        // holds must not make the search rank a million names.
+        // holds must not make the search rank a million names. Only the best are read
+        // (the documents' text is a row of its own, a page read each).
         let statement = try db.prepare(
             """
-            SELECT id, name, aliases FROM (
-                SELECT rowid / 2 AS id, name, aliases, bm25(search_index) AS score FROM search_index
-                WHERE search_index MATCH :query AND rowid % 2 = 0 LIMIT \(Self.rankedCandidates))
-            ORDER BY score LIMIT 200
+            SELECT r.doc / 2, s.name, s.aliases FROM (
+                SELECT doc, score FROM (
+                    SELECT rowid AS doc, bm25(search_index) AS score FROM search_index
+                    WHERE search_index MATCH :query AND rowid % 2 = 0 LIMIT \(Self.rankedCandidates))
+                ORDER BY score LIMIT 200) r
+            JOIN search_index s ON s.rowid = r.doc
+            ORDER BY r.score
             """)
         var found: [(id: Int64, name: String)] = []
         for terms in queries {
@@ -205,19 +210,21 @@ public final class CompanyNames {
     /// The trigrams of `text` (lower-case, as the search index has them) with the number
     /// of documents holding each, counted up to `rareTrigram + 1` (a count of a common
     /// trigram would read its whole list: "com" is in every "Company ..."), rarest first.
-    public static func trigrams(of text: String, in db: Database) throws -> [(gram: String, documents: Int64)] {
+    public func trigrams(of text: String) throws -> [(gram: String, documents: Int64)] {
+        if let countedTrigrams, countedTrigrams.text == text { return countedTrigrams.counts }
         let letters = Array(text.lowercased())
         guard letters.count >= 3 else { return [] }
         var grams = Set<String>()
         for start in 0...(letters.count - 3) { grams.insert(String(letters[start..<start + 3])) }
-        let frequency = try db.prepare(
-            "SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH :term LIMIT \(rareTrigram + 1))")
+        let frequency = try db.prepareCount(of: "SELECT 1 FROM search_index WHERE search_index MATCH :term", upTo: Self.rareTrigram)
         var counted: [(gram: String, documents: Int64)] = []
         for gram in grams {
             let documents = try frequency.firstRow(binding: ["term": .text("\"" + gram.replacingQuotes() + "\"")]) { $0.int64(at: 0) }
             counted.append((gram, documents ?? 0))
         }
-        return counted.sorted { $0.documents != $1.documents ? $0.documents < $1.documents : $0.gram < $1.gram }
+        counted.sort { $0.documents != $1.documents ? $0.documents < $1.documents : $0.gram < $1.gram }
+        countedTrigrams = (text, counted)
+        return counted
     }
 
     /// Matches of a misspelling's trigrams ranked at most (the first, in id order).

@@ -179,14 +179,14 @@ final class CompanyResolver {
 
     /// Above this many companies, an unknown name gets no suggestions: comparing it
     /// with every name would cost more than the error is worth.
-    static let maximumForSuggestions = 100_000
+    static let maximumForSuggestions: Int64 = 100_000
 
     /// " (did you mean ...?)" for an unknown name, from the companies' names.
     /// Only computed for errors; skipped on very large knowledge bases.
     func hint(for name: String) throws -> String {
         if names == nil {
-            let count = try db.firstValue("SELECT count(*) FROM companies")
-            guard case .integer(let total)? = count, total <= Self.maximumForSuggestions else { return "" }
+            guard try db.count(of: "SELECT 1 FROM companies", upTo: Self.maximumForSuggestions) <= Self.maximumForSuggestions
+            else { return "" }
             names = try db.strings("SELECT name FROM companies UNION ALL SELECT alias FROM company_aliases")
         }
         return Suggestions.hint(for: name, among: names ?? [])

@@ -27,7 +27,7 @@ public enum SearchIndex {
     /// many are, since it then reads them from the tables at every search.
     public static func pendingCount(_ db: Database, cap: Int64) throws -> Int64 {
         guard try hasPending(db) else { return 0 }
-        return try db.prepare("SELECT count(*) FROM (SELECT 1 FROM search_pending LIMIT \(cap + 1))").firstRow { $0.int64(at: 0) } ?? 0
+        return try db.count(of: "SELECT 1 FROM search_pending", upTo: cap)
     }
 
     /// Unindexed documents above which `aikb find` says that a refresh would speed it up.
