@@ -67,9 +67,7 @@ struct DeferredTriggers {
     /// Drops the deferred triggers of `tables` that the knowledge base has.
     init(of tables: Set<String>, in db: Database) throws {
         var candidates = Self.all.filter { tables.contains($0.table) }
-        let rowidTables = try db.allRows("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND wr = 0")
-            .compactMap { row -> String? in if case .text(let name) = row.first { name } else { nil } }
-        for table in rowidTables.sorted() where tables.contains(table) {
+        for table in try db.tableNames(.rowid).sorted() where tables.contains(table) {
             let base = try db.firstValue("SELECT coalesce(max(rowid), 0) FROM \(SQL.identifier(table))")
             guard case .integer(let highest) = base else { continue }
             candidates.append(Self.createdRun(of: table, base: highest))

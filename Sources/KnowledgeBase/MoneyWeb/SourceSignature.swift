@@ -70,7 +70,6 @@ struct SourceSignature: Equatable {
     final class Readings {
         var parts: [String: String] = [:]
         var rows: [String: Int64] = [:]
-        var withoutRowid: Set<String>?
         var shared: String?
         var companies: Int64?
         var history: Int64?
@@ -81,10 +80,7 @@ struct SourceSignature: Equatable {
     static func read(of tables: [String], in db: Database, counting: Bool = true, readings: Readings = Readings()) throws
         -> SourceSignature
     {
-        if readings.withoutRowid == nil {
-            readings.withoutRowid = Set(try db.strings("SELECT name FROM pragma_table_list WHERE schema = 'main' AND wr = 1"))
-        }
-        let rowless = readings.withoutRowid ?? []
+        let rowless = Set(tables.filter { !db.hasRowid($0) })
         if readings.shared == nil {
             // Undo restores deleted rows by their old rowids and runs.
             var shared: [String] = []
