@@ -70,7 +70,8 @@ public final class CompanyNames {
     public var comparedInFull: Int64 = 20_000 { didSet { allNames = nil } }
     private var allNames: [(id: Int64, name: String)]?
     /// The trigram counts of the last text asked about: `aikb find` needs them for its
-    /// substring search and again for the misspellings.
+    /// substring search and again for the misspellings. Kept, as `allNames` is, for the
+    /// life of this resolver (one command's); they only choose where to look.
     private var countedTrigrams: (text: String, counts: [(gram: String, documents: Int64)])?
 
     public init(db: Database) throws {
