@@ -11,4 +11,8 @@ static inline sqlite3_destructor_type csqlite_transient(void) {
 static inline int csqlite_db_config_flag(sqlite3 *db, int op, int value) {
     return sqlite3_db_config(db, op, value, (int *)0);
 }
+// sqlite3_config is variadic too; this passes one int (SQLITE_CONFIG_MEMSTATUS).
+static inline int csqlite_config_int(int op, int value) {
+    return sqlite3_config(op, value);
+}
 #endif

@@ -1,3 +1,4 @@
+import CSQLite
 import SQLite
 import Testing
 
@@ -18,6 +19,15 @@ func temporaryDirectory() -> String {
         #expect(try db.firstValue("PRAGMA foreign_keys") == .integer(1))
         #expect(!db.isInMemory)
         #expect(try Database(path: ":memory:").isInMemory)
+    }
+
+    /// Memory statistics stay off (the library is configured before its first connection):
+    /// with them on, sqlite3_memory_used would count the schema and rows held here.
+    @Test func memoryStatisticsAreOff() throws {
+        let db = try Database(path: ":memory:")
+        try db.execute("CREATE TABLE t (v); INSERT INTO t SELECT zeroblob(100000)")
+        #expect(try db.firstValue("SELECT length(v) FROM t") == .integer(100_000))
+        #expect(sqlite3_memory_used() == 0)
     }
 
     @Test func readOnlyConnectionRefusesWrites() throws {
