@@ -201,8 +201,12 @@ public final class Database {
     /// A statement counting the rows of `query` up to `cap + 1`: enough to tell "more
     /// than cap" from the first rows, where count(*) of a large table reads every page
     /// of it (2,570 reads for a million companies).
+    /// Asked as "is there a row past the cap?" first: skipping rows with OFFSET costs a
+    /// third of counting them through a subquery with LIMIT (20,001 companies: 2.0M
+    /// instructions against 5.5M); only a query with at most `cap` rows is then counted.
     public func prepareCount(of query: String, upTo cap: Int64) throws -> Statement {
-        try prepare("SELECT count(*) FROM (\(query) LIMIT \(cap + 1))")
+        try prepare(
+            "SELECT CASE WHEN EXISTS (\(query) LIMIT 1 OFFSET \(cap)) THEN \(cap + 1) ELSE (SELECT count(*) FROM (\(query))) END")
     }
 
     /// The rows of `query` counted up to `cap + 1` (see `prepareCount`).

@@ -42,6 +42,15 @@ import Testing
         #expect(try db.count(of: "SELECT 1 FROM plain", upTo: 10) == 11)
         #expect(try db.count(of: "SELECT 1 FROM plain", upTo: 100) == 50)
         #expect(try db.count(of: "SELECT 1 FROM plain WHERE name = :name", upTo: 10, binding: ["name": .text("n7")]) == 1)
+        // At the edges: exactly the cap is counted, one more is "cap + 1", none is 0.
+        #expect(try db.count(of: "SELECT 1 FROM plain", upTo: 50) == 50)
+        #expect(try db.count(of: "SELECT 1 FROM plain", upTo: 49) == 50)
+        #expect(try db.count(of: "SELECT 1 FROM plain", upTo: 0) == 1)
+        #expect(try db.count(of: "SELECT 1 FROM plain WHERE name = 'none'", upTo: 0) == 0)
+        // The statement is reused with new bindings (trigram counts): both halves see them.
+        let counter = try db.prepareCount(of: "SELECT 1 FROM plain WHERE name > :after", upTo: 5)
+        #expect(try counter.firstRow(binding: ["after": .text("n4")]) { $0.int64(at: 0) } == 6)
+        #expect(try counter.firstRow(binding: ["after": .text("n8")]) { $0.int64(at: 0) } == 1)
     }
 
     @Test func pageReadsCountPagesFromTheFile() throws {
