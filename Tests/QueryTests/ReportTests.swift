@@ -300,4 +300,39 @@ func rows(_ statement: Statement) throws -> [[Value]] {
         let usage = try plan("SELECT * FROM source_usage WHERE source_id = 'S15'")
         #expect(usage.contains("funding_rounds_by_source"), "\(usage)")
     }
+
+    /// Migration 0017: portfolio's latest valuation is read from the end of the company's
+    /// rounds index, with no sort per pair, undated rounds last, and a tie on the date
+    /// going to the later-recorded round.
+    @Test func portfolioTakesTheLatestValuationFromTheIndex() throws {
+        let db = try seededDatabase()
+        try db.execute("INSERT INTO companies (name, kind, sector_id, source_id) VALUES ('Valued Co', 'startup', 'ai_infrastructure', 'S00')")
+        let company = try db.firstValue("SELECT id FROM companies WHERE name = 'Valued Co'") ?? .null
+        let rounds: [(String, String, Value, Int64)] = [
+            ("valued-a", "series_a", .text("2025-03-01"), 1_000_000_000), ("valued-b", "series_b", .text("2025-03-01"), 2_000_000_000),
+            ("valued-c", "series_c", .null, 9_000_000_000), ("valued-d", "seed", .text("2024-01-01"), 500_000_000),
+        ]
+        for (id, type, date, valuation) in rounds {
+            try db.execute(
+                """
+                INSERT INTO funding_rounds (external_id, company_id, round_type, announced_on, post_money_valuation_usd, source_id)
+                VALUES (:id, :company, :type, :date, :valuation, 'S00')
+                """, binding: ["id": .text(id), "company": company, "type": .text(type), "date": date, "valuation": .integer(valuation)])
+        }
+        try db.execute(
+            """
+            INSERT INTO round_investors (round_id, investor_id, source_id)
+            VALUES ((SELECT id FROM funding_rounds WHERE external_id = 'valued-d'), (SELECT id FROM companies WHERE name = 'NVIDIA'), 'S00')
+            """)
+        let statement = try Reports(db: db).query(
+            "portfolio", filters: [try Filter.parse("investor=NVIDIA"), try Filter.parse("company=Valued Co")])
+        let names = statement.columnNames
+        let found = try rows(statement).map { Dictionary(uniqueKeysWithValues: zip(names, $0)) }
+        #expect(found.count == 1)
+        #expect(found.first?["latest_valuation_usd"] == .integer(2_000_000_000), "\(found)")
+        #expect(found.first?["latest_valuation_on"] == .text("2025-03-01"))
+        // One temporary b-tree for ORDER BY is left: the pair's rounds in date order, undated last.
+        let plan = try db.allRows("EXPLAIN QUERY PLAN SELECT * FROM portfolio WHERE investor = 'NVIDIA'").map { "\($0[3])" }
+        #expect(plan.filter { $0.contains("TEMP B-TREE FOR ORDER BY") }.count == 1, "\(plan)")
+    }
 }
