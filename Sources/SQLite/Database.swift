@@ -37,6 +37,7 @@ public final class Database {
     /// seeds and reading it takes 29M instructions instead of 36M (callgrind). It also
     /// turns off sqlite3_memory_used, sqlite3_status64 and the heap limits, which aikb does
     /// not use (per-connection sqlite3_db_status still works).
+    /// A refusal (something else in the process started SQLite first) only leaves them on.
     private static let configureLibrary: Void = {
         _ = csqlite_config_int(SQLITE_CONFIG_MEMSTATUS, 0)
     }()
