@@ -33,7 +33,8 @@ public struct Migration: Sendable, Equatable {
     public var needsForeignKeysOff: Bool { sql.hasPrefix("-- aikb: foreign_keys off") }
 
     /// True when the file starts with `-- aikb: schema edit`: it edits the CREATE text
-    /// of tables in `sqlite_schema` (a change every stored row already satisfies), which
+    /// of tables or views in `sqlite_schema` (a change every stored row already
+    /// satisfies, a view's text changed in a few words), which
     /// the migrator allows for it alone and checks before it commits
     /// (`Database.editingSchemaText`).
     public var editsSchemaText: Bool { sql.hasPrefix("-- aikb: schema edit") }
