@@ -4,10 +4,15 @@ import PackagePlugin
 /// Embeds `Migrations/*.sql` and `Seeds/**/*.csv` into the target it is applied to,
 /// as `EmbeddedFiles.migrations` and `EmbeddedFiles.seeds`, sorted by path.
 ///
-/// The tool lists the folders itself when it runs, and the folders are inputs of
-/// the command as well as their files: SwiftPM plans plugin commands once, so a
-/// file list made here would miss a migration added after the plan (its folder's
-/// modification time is what makes the command run again).
+/// SwiftPM asks for the command once, when it plans the build, and plans again only
+/// when the files of a target's folder come or go (Package.swift aside). So this
+/// folder holds two symbolic links, `Migrations` and `Seeds`, to the folders at the
+/// top: a file added to either then makes SwiftPM plan again, and the file is an
+/// input from then on. Without them, a migration added after the plan was embedded
+/// once (its folder's modification time ran the command) and every later edit of it
+/// that did not replace the file was left out of the binary.
+/// The tool lists the folders itself when it runs, and the folders are inputs of the
+/// command as well as their files.
 @main
 struct EmbedFiles: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
