@@ -8,9 +8,14 @@ import SQLite
 /// A `created_run` trigger does nothing for the importers' rows, which name their run,
 /// but its body is an UPDATE, so every INSERT into its table needs a statement journal
 /// (measured at 1M rounds, organizations and rounds: 116.7 s with the triggers, 93.3 s
-/// without, 17 s of it system time). Only rowid tables' are deferred: their catch-up
-/// stamps the rows past the highest rowid before the run, which a table without rowid
-/// cannot tell apart from rows older than the history.
+/// without, 17 s of it system time). A rowid table's catch-up stamps the rows past the
+/// highest rowid before the run. A table without rowid cannot tell the run's rows from
+/// rows older than the history, so its trigger is deferred with no catch-up, on the
+/// importers' word: each of their INSERTs names its run (the bulk-against-normal tests
+/// of every kind compare created_run too). Even doing nothing, such a trigger costs
+/// every inserted row a sub-program frame of its own, allocated and zeroed: 0.7 µs a
+/// row in a micro-benchmark, 339M of the 7.9G instructions of a 20,000-round import
+/// (round_investors and company_external_ids).
 ///
 /// Measured on the 200,000-round benchmark: the two AFTER INSERT triggers on companies
 /// of migration 0010 cost about as much as the rest of the organizations' import (an
@@ -64,6 +69,12 @@ struct DeferredTriggers {
 
     private let dropped: [(deferred: Deferred, sql: String)]
 
+    /// The `created_run` trigger of a table without rowid: nothing to catch up, since
+    /// every importer's INSERT names its run.
+    private static func createdRunNamedByImporters(of table: String) -> Deferred {
+        Deferred(trigger: table + "_created_run", table: table, catchUp: [])
+    }
+
     /// Drops the deferred triggers of `tables` that the knowledge base has.
     init(of tables: Set<String>, in db: Database) throws {
         var candidates = Self.all.filter { tables.contains($0.table) }
@@ -71,6 +82,9 @@ struct DeferredTriggers {
             let base = try db.firstValue("SELECT coalesce(max(rowid), 0) FROM \(SQL.identifier(table))")
             guard case .integer(let highest) = base else { continue }
             candidates.append(Self.createdRun(of: table, base: highest))
+        }
+        for table in try db.tableNames(.withoutRowid).sorted() where tables.contains(table) {
+            candidates.append(Self.createdRunNamedByImporters(of: table))
         }
         var dropped: [(Deferred, String)] = []
         let triggers = try db.schemaObjects([.trigger])
