@@ -1,3 +1,4 @@
+import Foundation
 import Support
 import Testing
 
@@ -20,5 +21,33 @@ import Testing
             hasher.update(Array(bytes[chunk..<min(chunk + 37, bytes.count)]))
         }
         #expect(hasher.finalizeHex() == SHA256.hex(bytes))
+    }
+
+    /// Every length across the padding's edges (55, 56, 63, 64 bytes and their
+    /// multiples) and a few blocks more, against coreutils' sha256sum.
+    @Test func everyLengthUpToFiveBlocksMatchesSha256sum() throws {
+        let bytes = (0..<320).map { UInt8(truncatingIfNeeded: $0 &* 131 &+ 7) }
+        let directory = FileManager.default.temporaryDirectory.appending(path: "aikb-sha256-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var paths: [String] = []
+        for length in 0...bytes.count {
+            let path = directory.appending(path: String(format: "%03d", length)).path
+            try Data(bytes[0..<length]).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = paths
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let listing = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let expected = listing.split(separator: "\n").map { String($0.prefix(64)) }
+        #expect(expected.count == bytes.count + 1)
+        for (length, digest) in expected.enumerated() {
+            #expect(SHA256.hex(bytes[0..<length]) == digest, "\(length) bytes")
+        }
     }
 }
