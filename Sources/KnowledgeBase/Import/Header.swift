@@ -5,7 +5,9 @@ final class Header {
     private let indexByKey: [String: Int]
     /// Lookups by the names the code uses ("announced_on"), so the hot path hashes
     /// a short string instead of normalising it for every field of every row.
-    private var indexByColumn: [String: Int?] = [:]
+    /// Unchecked, as CSVReader's fields are: read for every value of every row, by the
+    /// importer's one thread, in accesses that never overlap.
+    @exclusivity(unchecked) private var indexByColumn: [String: Int?] = [:]
     init(_ names: [String]) {
         self.names = names
         var index: [String: Int] = [:]
