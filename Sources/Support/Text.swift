@@ -22,6 +22,31 @@ extension String {
         return result
     }
 
+    /// Whether `needle` occurs in the text, compared byte for byte: for an ASCII word of
+    /// a vocabulary in a list of them ("investor" in "company,investor"). A string's
+    /// `contains(_:)` of another string goes through _StringProcessing's generic
+    /// search: 16,000 instructions a call, 127M of a 20,000-round Crunchbase import.
+    public func containsBytes(_ needle: String) -> Bool {
+        var text = self
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { word in
+                guard word.count <= haystack.count else { return false }
+                guard let first = word.first else { return true }
+                var start = 0
+                while start <= haystack.count - word.count {
+                    if haystack[start] == first {
+                        var matched = 1
+                        while matched < word.count && haystack[start + matched] == word[matched] { matched += 1 }
+                        if matched == word.count { return true }
+                    }
+                    start += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// Tabs as single spaces, so that a caret under a column lines up.
     public func replacingTabs() -> String { String(map { $0 == "\t" ? " " : $0 }) }
 

@@ -24,14 +24,3 @@ import Testing
         #expect(TextPosition.lineAndColumn(ofByteOffset: 0, in: text) == (1, 1))
     }
 }
-
-@Suite struct TextTests {
-    @Test func trimmingKeepsInnerSpacesAndDropsNoBreakSpaces() {
-        #expect("  a b \t\r\n".trimmingSpaces() == "a b")
-        #expect("\u{00A0}x\u{00A0}".trimmingSpaces() == "x")
-        #expect("   ".trimmingSpaces() == "")
-        #expect("a\"b".replacingAll("\"", with: "\"\"") == "a\"\"b")
-        #expect("ab".padded(to: 4) == "ab  ")
-        #expect("abcdef".padded(to: 4) == "abcdef")
-    }
-}

@@ -1,4 +1,5 @@
 import SQLite
+import Support
 
 /// Crunchbase `investments.csv`: who took part in which round.
 final class CrunchbaseInvestmentsImporter: RowImporter {
@@ -104,7 +105,7 @@ final class CrunchbaseInvestmentsImporter: RowImporter {
 
     /// The investor; people (investor_type "person") are created as persons.
     private func investor(_ row: RowReader) throws -> Int64? {
-        let isPerson = row.string("investor_type")?.lowercased().contains("person") ?? false
+        let isPerson = row.string("investor_type")?.lowercased().containsBytes("person") ?? false
         return try crunchbaseCompany(
             row, context: context, uuidColumn: "investor_uuid", nameColumn: "investor_name",
             createAs: isPerson ? "person" : "investment_firm", unknown: "investor",

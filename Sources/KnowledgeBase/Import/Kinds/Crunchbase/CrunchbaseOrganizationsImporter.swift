@@ -1,4 +1,5 @@
 import SQLite
+import Support
 
 // The one-statement INSERTs for new rows below are INSERT OR IGNORE, not ON CONFLICT
 // DO NOTHING: an INSERT that may abort needs a statement journal, OR IGNORE never
@@ -163,13 +164,13 @@ final class CrunchbaseOrganizationsImporter: RowImporter {
         let role = row.string("primary_role")?.lowercased()
         let roles = row.string("roles")?.lowercased() ?? ""
         let kind: String =
-            if role == "investor" || (role == nil && roles.contains("investor") && !roles.contains("company")) {
+            if role == "investor" || (role == nil && roles.containsBytes("investor") && !roles.containsBytes("company")) {
                 "investment_firm"
             } else if role == "school" {
                 "other"
             } else {
                 status == "public" ? "public_company" : "startup"
             }
-        return (kind, status, role == "investor" || roles.contains("investor"))
+        return (kind, status, role == "investor" || roles.containsBytes("investor"))
     }
 }
