@@ -66,7 +66,8 @@ INSERT INTO round_investors (round_id, investor_id, is_lead, source_id, created_
   FROM p.investments i JOIN funding_rounds r ON r.external_id = i.funding_round_uuid
   JOIN company_external_ids e ON e.scheme = 'crunchbase' AND e.external_id = i.investor_uuid
   WHERE true ON CONFLICT DO NOTHING;
--- The deferred triggers' catch-up, as DeferredTriggers.restore runs it.
+-- The deferred triggers' catch-up, as DeferredTriggers.restore runs it: the same
+-- statements, copied (keep them in step; the groups' is migration 0010's fill).
 DELETE FROM company_groups;
 WITH RECURSIVE chain(company_id, top_id, depth) AS (
     SELECT id, id, 0 FROM companies

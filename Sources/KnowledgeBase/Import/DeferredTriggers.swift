@@ -15,7 +15,7 @@ import SQLite
 /// of every kind compare created_run too). Even doing nothing, such a trigger costs
 /// every inserted row a sub-program frame of its own, allocated and zeroed: 0.7 µs a
 /// row in a micro-benchmark, 339M of the 7.9G instructions of a 20,000-round import
-/// (round_investors and company_external_ids).
+/// that keeps them (round_investors and company_external_ids).
 ///
 /// Measured on the 200,000-round benchmark: the two AFTER INSERT triggers on companies
 /// of migration 0010 cost about as much as the rest of the organizations' import (an
