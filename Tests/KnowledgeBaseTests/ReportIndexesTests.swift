@@ -147,6 +147,81 @@ import Testing
         try expectCurrent(db)
     }
 
+    /// A deleted company that nothing names changes no loop and no report index, as a
+    /// new one does not: the undo of an import that only added companies recomputes
+    /// nothing (it cost 4.2 s at a million companies), nor does such a delete made
+    /// elsewhere. A company a fact still names (a client with foreign keys off) counts,
+    /// and so does an undo that puts a deleted company back (under its old id, which no
+    /// highest id shows).
+    @Test func deletedCompaniesNothingNamesRecomputeNothing() throws {
+        let (db, _) = try seededDatabase()
+        let companies = "name,kind,source_id\nT-Lone,startup,S00\nT-Other,startup,S00\n"
+        let imported = try Importer(db: db, options: ImportOptions()).run([.bytes(name: "companies.csv", Array(companies.utf8))])
+        #expect(imported.problemCount == 0, "\(imported.problems)")
+        let run = try #require(imported.run)
+        // Rows no computation gives: a refill of the index (or the loops) takes them away.
+        func mark() throws {
+            try db.execute("INSERT INTO investor_activity_index (investor) VALUES ('T-Marker')")
+            try db.execute("INSERT INTO money_loop_index (loop_id, length) VALUES ('T-Marker', 2)")
+        }
+        func marked() throws -> [Bool] {
+            try ["investor_activity_index WHERE investor", "money_loop_index WHERE loop_id"].map {
+                try db.firstValue("SELECT count(*) FROM \($0) = 'T-Marker'") == .integer(1)
+            }
+        }
+        try mark()
+        let undone = try Undo.undo(run: run, in: db)
+        #expect(undone.removed == 2)
+        #expect(try db.firstValue("SELECT count(*) FROM companies WHERE name IN ('T-Lone', 'T-Other')") == .integer(0))
+        #expect(try marked() == [true, true], "the undo's close filled the indexes again")
+        #expect(try MoneyWeb.isCurrent(db))
+        #expect(try ReportIndexes.isCurrent("investor_activity_index", in: db))
+        try db.execute("DELETE FROM investor_activity_index WHERE investor = 'T-Marker'")
+        try db.execute("DELETE FROM money_loop_index WHERE loop_id = 'T-Marker'")
+        try expectCurrent(db)
+
+        // The same outside aikb, and a delete made in a run that an undo reverts: the
+        // company goes back under its old id, and everything made of companies is filled.
+        try db.execute("INSERT INTO companies (name, kind) VALUES ('T-Lone', 'startup'), ('T-Other', 'startup')")
+        _ = try db.transaction { try MoneyWeb.refresh(db) }
+        try mark()
+        try db.execute("DELETE FROM companies WHERE name = 'T-Lone'")
+        let outside = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(!outside.recomputed)
+        #expect(outside.reportIndexes.isEmpty)
+        #expect(try marked() == [true, true])
+        let deleting = try db.transaction {
+            try Runs.within(db, command: "sql --write") { run in
+                try db.execute("DELETE FROM companies WHERE name = 'T-Other'")
+                return run
+            }
+        }
+        #expect(try marked() == [true, true])
+        _ = try Undo.undo(run: deleting, in: db)
+        #expect(try db.firstValue("SELECT count(*) FROM companies WHERE name = 'T-Other'") == .integer(1))
+        #expect(try marked() == [false, false], "an undo that puts a company back refills what companies make")
+        try expectCurrent(db)
+
+        // A company a deal still names, deleted with foreign keys off: the deal's
+        // customer is gone from concentration, which is filled again.
+        try db.execute("PRAGMA foreign_keys = OFF")
+        defer { try? db.execute("PRAGMA foreign_keys = ON") }
+        try db.execute(
+            """
+            INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, status, source_id)
+            SELECT (SELECT id FROM companies WHERE name = 'CoreWeave'), id, 'cloud_capacity', 5000000, 'signed', 'S00'
+            FROM companies WHERE name = 'T-Other'
+            """)
+        _ = try db.transaction { try MoneyWeb.refresh(db) }
+        let customer = "SELECT count(*) FROM concentration WHERE customer = 'T-Other'"
+        #expect(try db.firstValue(customer) == .integer(1))
+        try db.execute("DELETE FROM companies WHERE name = 'T-Other'")
+        let named = try db.transaction { try MoneyWeb.refresh(db) }
+        #expect(named.reportIndexes.contains("concentration_index"))
+        #expect(try db.firstValue(customer) == .integer(0))
+        try expectCurrent(db)
+    }
+
     /// A note or a description edited (by aikb or another client) recomputes nothing:
     /// no derived table reads those columns (`SourceSignature.unread`). The same update
     /// touching a column that is read does; so does a row a run (`sql --write`) puts
@@ -396,6 +471,25 @@ import Testing
         try expectCurrent(db)
     }
 
+    /// Signatures stopped holding the newest undo run (0018): one recorded with it is
+    /// filled again by the migration, so no reader says an index is behind.
+    @Test func signaturesWithTheUndoRunAreRecordedAgainBy0018() throws {
+        let (db, embedded) = try database(migratedTo: 17)
+        _ = try Seeds.load(into: db)
+        for table in ["report_indexes", "money_loop_index_state"] {
+            try db.execute("UPDATE \(table) SET signature = 'runs=1,' || signature")
+        }
+        #expect(try !MoneyWeb.isCurrent(db))
+        #expect(try !ReportIndexes.isCurrent("concentration_index", in: db))
+        #expect(try Migrator(migrations: embedded).migrate(db).map(\.name) == ["0018_undo_seen_by_its_rows.sql"])
+        #expect(try MoneyWeb.isCurrent(db))
+        for index in ["circular_financing_flows_index", "investor_activity_index", "concentration_index"] {
+            #expect(try ReportIndexes.isCurrent(index, in: db), "\(index)")
+        }
+        #expect(try db.firstValue("SELECT count(*) FROM report_indexes WHERE signature LIKE 'runs=%'") == .integer(0))
+        try expectCurrent(db)
+    }
+
     /// Migration 0014 rewrote how neoclouds finds NVIDIA's investees: the seeds give the
     /// same rows in the same order as the view before it.
     @Test func neocloudsGivesTheSameRowsAsBefore0014() throws {
@@ -426,8 +520,13 @@ import Testing
             }
         }
         #expect(try db.firstValue(count) == .integer(0))
+        // Only what deals make is filled again: investor_activity keeps a row no
+        // computation gives.
+        try db.execute("INSERT INTO investor_activity_index (investor) VALUES ('T-Marker')")
         _ = try Undo.undo(run: run, in: db)
         #expect(try db.firstValue(count) == .integer(1))
+        #expect(try db.firstValue("SELECT count(*) FROM investor_activity_index WHERE investor = 'T-Marker'") == .integer(1))
+        try db.execute("DELETE FROM investor_activity_index WHERE investor = 'T-Marker'")
         try expectCurrent(db)
 
         // Outside aikb, the same delete and a re-insert under the same id.

@@ -143,6 +143,10 @@ public enum Undo {
             statements[sql] = prepared
             return prepared
         }
+        // A deleted row goes back under its old rowid and run, which no highest id shows
+        // and history does not record: what is made of its table is computed again.
+        let reinserted = Set(entries.filter { $0.operation != "update" && byName[$0.table] != nil }.map(\.table))
+        if !reinserted.isEmpty { try MoneyWeb.recomputeAtClose(db, madeOf: reinserted) }
         for entry in entries {
             guard let table = byName[entry.table] else { continue }
             let quoted = SQL.identifier(table.name)

@@ -58,15 +58,18 @@ public enum MoneyWeb {
         return report
     }
 
-    /// Makes the current run's close recompute the loops and every report index, for a
-    /// write whose changes no signature may see: an INSERT can put a row under a table's
-    /// highest rowid with an old created_run (a copy put back), and an INSERT OR REPLACE
+    /// Makes the current run's close recompute the loops and the report indexes made of
+    /// `tables` (all of them when nil), for a write whose changes no signature may see:
+    /// an INSERT can put a row under a table's highest rowid with an old created_run (a
+    /// copy put back, or an undo restoring what a run deleted), and an INSERT OR REPLACE
     /// deletes the row it replaces without any trigger recording it.
-    public static func recomputeAtClose(_ db: Database) throws {
-        if try db.objectExists("report_indexes", kinds: [.table]) {
-            try db.execute("UPDATE report_indexes SET signature = NULL")
+    public static func recomputeAtClose(_ db: Database, madeOf tables: Set<String>? = nil) throws {
+        for index in try ReportIndexes.all(db) where tables.map({ !$0.isDisjoint(with: index.reads) }) ?? true {
+            try db.execute("UPDATE report_indexes SET signature = NULL WHERE index_table = :table", binding: ["table": .text(index.table)])
         }
-        try db.execute("DELETE FROM money_loop_index_state")
+        if tables.map({ !$0.isDisjoint(with: Self.tables) }) ?? true {
+            try db.execute("DELETE FROM money_loop_index_state")
+        }
     }
 
     /// True when the index matches the knowledge tables as far as a reader can tell

@@ -4,26 +4,30 @@ import Support
 /// What the knowledge tables a derived table is computed from (the loop index, each
 /// report index) looked like, read cheaply enough for every write's close: each
 /// table's highest rowid and newest `created_run`, the row count of a table without a
-/// rowid (round_investors), a digest of the vocabularies, the newest history row, and
-/// the newest undo (which puts deleted rows back under their old rowids and runs). An
-/// insert moves the first two (one made in a run moves `created_run` wherever its rowid
-/// is); an update or a delete shows in history (its triggers record every one, by aikb
-/// or not; a row deleted by the run that created it was never there before). An `sql
-/// --write` that inserts rows itself or REPLACEs recomputes everything
-/// (`MoneyWeb.recomputeAtClose`). What none of these sees, a row another client
-/// inserts under the highest rowid or REPLACEs, `aikb report refresh --force` catches
-/// up with.
+/// rowid (round_investors), a digest of the vocabularies and the newest history row.
+/// An insert moves the first two (one made in a run moves `created_run` wherever its
+/// rowid is); an update or a delete shows in history (its triggers record every one,
+/// by aikb or not; a row deleted by the run that created it was never there before).
+/// What aikb writes that none of these sees recomputes what it may change
+/// (`MoneyWeb.recomputeAtClose`): an `sql --write` that inserts rows itself or
+/// REPLACEs, an undo that puts deleted rows back under their old rowids and runs.
+/// What another client writes unseen, a row inserted under the highest rowid or
+/// REPLACEd, `aikb report refresh --force` catches up with.
 ///
-/// Two kinds of change count for nothing, so that the writes people make most while
+/// Three kinds of change count for nothing, so that the writes people make most while
 /// curating recompute nothing (each such write cost 8.5-12 s at the close of every
-/// write to a knowledge base of a million companies):
+/// write to a knowledge base of a million companies, and still 4.2 s in 0017 for the
+/// undo of an import of one company):
 /// - new companies: every derived table reaches a company through a fact that names
 ///   it (a round, a participation, a deal, a relationship, a claim) or a unit naming
 ///   it as parent, so a company nothing names yet changes none of them, and a fact
 ///   that names it moves its own table's part. Companies' highest rowid is kept apart:
-///   when it alone rose, one probe per reference column (`companyReferences`) finds
+///   when it rose, one probe per reference column (`companyReferences`) finds
 ///   whether anything already named an id above the old one (a client with foreign
 ///   keys off may write the fact first).
+/// - deleted companies that nothing names: by the same reasoning, one probe per
+///   reference column for each (with foreign keys on, aikb's way, a named company
+///   cannot be deleted; a fact deleted with it shows in its own table's history).
 /// - updates of the columns people write about a row (`unread`: notes, descriptions,
 ///   labels), which no derived table reads.
 struct SourceSignature: Equatable {
@@ -56,7 +60,7 @@ struct SourceSignature: Equatable {
         "claims": ["notes", "statement"],
     ]
 
-    /// `runs=newest undo,vocabularies=digest,table=highest rowid:newest created_run,
+    /// `vocabularies=digest,table=highest rowid:newest created_run,
     /// ...|table=row count, ...|companies=highest rowid`, in the order the tables were
     /// given (the companies part only when they are among them).
     var text: String
@@ -66,11 +70,11 @@ struct SourceSignature: Equatable {
 
     /// What one refresh has read already, for the loop index and each report index
     /// read the same tables: each table's part, the row counts (counting round_investors'
-    /// 5M rows costs 50 ms), the newest undo and history row, the vocabularies' digest.
+    /// 5M rows costs 50 ms), the newest history row, the vocabularies' digest.
     final class Readings {
         var parts: [String: String] = [:]
         var rows: [String: Int64] = [:]
-        var shared: String?
+        var vocabularies: String?
         var companies: Int64?
         var history: Int64?
     }
@@ -81,16 +85,10 @@ struct SourceSignature: Equatable {
         -> SourceSignature
     {
         let rowless = Set(tables.filter { !db.hasRowid($0) })
-        if readings.shared == nil {
-            // Undo restores deleted rows by their old rowids and runs.
-            var shared: [String] = []
-            if case .integer(let run)? = try db.firstValue("SELECT max(id) FROM runs WHERE command = 'undo'") {
-                shared.append("runs=\(run)")
-            }
-            shared.append("vocabularies=" + (try vocabularyDigest(db)))
-            readings.shared = shared.joined(separator: ",")
+        if readings.vocabularies == nil {
+            readings.vocabularies = "vocabularies=" + (try vocabularyDigest(db))
         }
-        var highest = [readings.shared ?? ""]
+        var highest = [readings.vocabularies ?? ""]
         var counted: [String] = []
         for table in tables where !reachedOnlyThroughFacts.contains(table) {
             let quoted = SQL.identifier(table)
@@ -160,14 +158,14 @@ struct SourceSignature: Equatable {
     /// Whether what was stored when a derived table was computed (`stored`, and the
     /// newest history row then) still describes the tables: the same text, or the same
     /// but for companies' highest rowid, risen with nothing naming an id above the one
-    /// stored; and no change in history since.
+    /// stored, or fallen (the deletes are in history); and no change in history since.
     func isUnchanged(since stored: String?, historyID: Int64, in db: Database) throws -> Bool {
         guard let stored else { return false }
         if stored != text {
             guard let (storedRest, storedCompanies) = Self.companiesPart(of: stored),
-                let (rest, companies) = Self.companiesPart(of: text), storedRest == rest, companies > storedCompanies
+                let (rest, companies) = Self.companiesPart(of: text), storedRest == rest
             else { return false }
-            for (table, column) in Self.companyReferences {
+            for (table, column) in Self.companyReferences where companies > storedCompanies {
                 let probe = "SELECT EXISTS (SELECT 1 FROM \(SQL.identifier(table)) WHERE \(SQL.identifier(column)) > :id)"
                 if try db.firstValue(probe, binding: ["id": .integer(storedCompanies)]) == .integer(1) { return false }
             }
@@ -192,7 +190,7 @@ struct SourceSignature: Equatable {
     }
 
     /// An update or delete of one of `tables` since history row `id`, leaving out the
-    /// updates that changed `unread` columns alone.
+    /// updates that changed `unread` columns alone and the deleted companies nothing names.
     private static func changed(since id: Int64, in tables: [String], _ db: Database) throws -> Bool {
         let list = tables.map { SQL.literal($0) }.joined(separator: ", ")
         let skipped = tables.compactMap { table in
@@ -201,16 +199,23 @@ struct SourceSignature: Equatable {
                     + columns.sorted().map { SQL.literal($0) }.joined(separator: ", ") + "))"
             }
         }.joined()
+        let named = companyReferences.map { reference in
+            "EXISTS (SELECT 1 FROM \(SQL.identifier(reference.table)) WHERE \(SQL.identifier(reference.column)) = CAST(h.row_key AS INTEGER))"
+        }.joined(separator: "\n                                   OR ")
         // An update counts unless what differs is unread columns alone; one whose old and
-        // new values read the same (JSON keeps 15 digits of a REAL) counts too.
+        // new values read the same (JSON keeps 15 digits of a REAL) counts too. A deleted
+        // company counts while something still names its id (row_key, CAST(id AS TEXT)).
         return try db.firstValue(
             """
             SELECT EXISTS (SELECT 1 FROM history h WHERE h.id > :id AND h.table_name IN (\(list))
-                AND (h.operation <> 'update'
-                     OR EXISTS (SELECT 1 FROM json_each(h.new_values) n
-                                WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key)\(skipped))
-                     OR NOT EXISTS (SELECT 1 FROM json_each(h.new_values) n
-                                    WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key))))
+                AND CASE h.operation
+                    WHEN 'update' THEN EXISTS (SELECT 1 FROM json_each(h.new_values) n
+                                               WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key)\(skipped))
+                                       OR NOT EXISTS (SELECT 1 FROM json_each(h.new_values) n
+                                                      WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key))
+                    WHEN 'delete' THEN h.table_name <> 'companies'
+                                       OR \(named)
+                    ELSE 1 END)
             """,
             binding: ["id": .integer(id)]) == .integer(1)
     }
