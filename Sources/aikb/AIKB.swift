@@ -11,11 +11,11 @@ struct AIKB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aikb",
         abstract: "A knowledge base of the AI-compute economy: who funds whom, who buys or leases whose GPUs.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             The database is one SQLite file: --db PATH (before or after the command), else
             $AIKB_DB, else $XDG_DATA_HOME/aikb/aikb.sqlite (~/.local/share/aikb/aikb.sqlite).
             A database that does not exist yet is created and seeded first.
-            """,
+            """),
         version: KnowledgeBase.version,
         subcommands: [
             Init.self, Migrate.self, Import.self, Report.self, SQLCommand.self, Shell.self, SchemaCommand.self,

@@ -7,11 +7,11 @@ struct ChangesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
         abstract: "What changed, run by run: per run and table, rows inserted, updated and deleted.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             A run is one aikb command that wrote (an import, import --table, sql --write, an undo, a
             migration). --since takes a run id (that run and later ones) or an ISO date or time.
             `aikb history TABLE KEY` shows one row's versions; `aikb undo RUN` reverts a run.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions

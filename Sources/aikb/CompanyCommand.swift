@@ -9,14 +9,14 @@ struct CompanyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "company",
         abstract: "One company's profile: identity, rounds, investments, money flows, loops, claims, sources.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             NAME is a name, an alias, a unique start of a name, a misspelling close to one name, or #ID;
             stderr says what it resolved to. A group's profile includes its units' facts.
             Sections: company, rounds, investments, flows, loops, claims, sources (--section for one).
             Tables print a title above each section and the company as field/value rows; csv, tsv and
             line print the sections one after another; json prints one object with a key per section
             (company an object, the others arrays); jsonl one object per row with its section.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions

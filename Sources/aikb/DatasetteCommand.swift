@@ -12,7 +12,7 @@ struct DatasetteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "datasette",
         abstract: "Browse the knowledge base in Datasette, with aikb's documentation; or write that documentation as Datasette metadata.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             With --metadata FILE (- for standard output): writes Datasette metadata (JSON) from the catalog:
             titles, descriptions, column descriptions and units of every table and report, the column that
             names a row (a source by its title), facets per report, saved reports as canned queries.
@@ -20,7 +20,7 @@ struct DatasetteCommand: ParsableCommand {
             read-only connections, so imports may go on meanwhile and show at the next page); aikb becomes
             Datasette, whose Ctrl-C and exit status are then its own. Arguments after -- go to Datasette.
             Datasette is a Python program: pip install datasette.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: ArgumentHelp("Write the metadata to this file (- for standard output) instead of running Datasette.", valueName: "file"))

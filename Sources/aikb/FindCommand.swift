@@ -8,15 +8,15 @@ struct FindCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "find",
         abstract: "Companies, aliases, deal labels and notes that match TEXT, best first.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Exact names and aliases first, then names and aliases that start with TEXT, then any that
             contain it, deal labels, notes (substrings of three characters or more, from the trigram
             search index), and, when no name or alias matches, the closest spellings:
               aikb find corewave      # CoreWeave, by spelling
-              aikb find stargate      # Stargate LLC, and the deals and notes that mention it
+              aikb find stargate      # Stargate LLC, and the deals and notes naming it
             Columns: match (exact, prefix, name, alias, deal, notes, spelling), kind (company, deal),
             name, detail, id (#ID for aikb company, or the deal's id).
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions

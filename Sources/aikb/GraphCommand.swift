@@ -9,7 +9,7 @@ struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "The ecosystem graph as SVG or PNG (through Graphviz), Graphviz DOT or Mermaid.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Companies are nodes, filled by sector and boxed per sector; edges are investments (green),
             GPU supply deals (blue), what NVIDIA buys back (leasebacks, capacity backstops: red) and
             other relationships (dashed), labelled with kinds and amounts, thicker for more money; a
@@ -19,7 +19,7 @@ struct GraphCommand: ParsableCommand {
               aikb graph --format svg > ecosystem.svg
               aikb graph --around NVIDIA --format png > nvidia.png
             svg and png need Graphviz's dot (Debian: apt-get install graphviz).
-            """)
+            """))
 
     enum GraphFormat: String, ExpressibleByArgument, CaseIterable { case dot, mermaid, svg, png }
 

@@ -7,14 +7,14 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "Every version of one row: the run that created it and each change since.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             TABLE is a table with history (sources, companies, company_aliases, company_external_ids,
             funding_rounds, round_investors, supply_deals, relationships, claims, round_sources, ...).
             KEY is what an import file calls the row (a deal_id, round_id, source_id, claim_id, a company's
             name), ROUND/INVESTOR for a participation, or the row's id. Deleted rows are found too.
             One row per version: version, run, command, at, change (created, updated, deleted), changes
             (column: old → new) and values (the row then, as JSON).
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions

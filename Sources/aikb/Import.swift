@@ -10,7 +10,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import CSV files: companies, rounds, investors, deals, relationships, sources, claims; Crunchbase and Epoch AI files.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Columns are matched by header name; the kind of each file is inferred from its header
             unless --kind is given. Crunchbase bulk exports (organizations.csv, funding_rounds.csv,
             investments.csv) and Epoch AI's data sets (gpu_clusters.csv, ai_companies.csv,
@@ -30,7 +30,7 @@ struct Import: ParsableCommand {
             With --table NAME, one CSV file becomes a plain table with columns named after its
             header and typed INTEGER, REAL or TEXT from its values, for joining your own data
             against the knowledge base.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions

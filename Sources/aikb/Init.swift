@@ -5,10 +5,10 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create the knowledge base (migrated and seeded), or bring an existing one up to date.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Creating a database applies every migration and loads the embedded seeds.
             On an existing database, init applies pending migrations; it never deletes data.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
 

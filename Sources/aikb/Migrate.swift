@@ -5,12 +5,12 @@ struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract: "Apply pending migrations, or list applied and pending ones with --status.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Migrations are the versioned SQL files of Migrations/, built into aikb. Each is
             applied in its own transaction and recorded in schema_migrations with its
             checksum. A changed, missing or out-of-order file, or a database newer than
             this aikb, stops with an error naming the file and leaves the database as it was.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
 

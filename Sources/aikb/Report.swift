@@ -9,10 +9,10 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Named reports: list, show, run, save and drop.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             A report is a SQL view with a title, a description and documented columns; its name is
             the view's name, so sqlite3 and Datasette see the same rows (select * from circular_financing).
-            """,
+            """),
         subcommands: [List.self, Show.self, Run.self, Save.self, Drop.self, Refresh.self])
 
     struct List: ParsableCommand {
@@ -105,12 +105,12 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run",
             abstract: "Run a report, with filters, order and limit.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 Filters: --where COL=VALUE, COL!=VALUE, COL>VALUE, COL>=VALUE, COL<VALUE, COL<=VALUE, or COL~TEXT
                 (contains, ignoring case); repeat --where to combine them with AND. Values are bound as
                 parameters, never spliced into SQL; numbers compare as numbers. Column names are checked
                 against the report.
-                """)
+                """))
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var output: FormatOptions
         @Argument(help: "The report.") var name: String
@@ -153,14 +153,14 @@ struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "refresh",
             abstract: "Recompute the money loops, the report indexes and the search index from the knowledge tables.",
-            discussion: """
+            discussion: HelpText.reflowed("""
                 aikb keeps the loops of money_loops, and the rows of circular_financing_flows,
                 investor_activity and concentration, and the search index of aikb find, up to date at
                 every write it makes; changes made outside aikb (sqlite3, Datasette) reach them at the
                 next aikb write, or now with this.
                 Each is recomputed when the tables it is made of changed; --force recomputes them all
                 (a row another client inserted under a table's highest id leaves no other trace).
-                """)
+                """))
         @OptionGroup var database: DatabaseOptions
         @Flag(help: "Recompute the loops and every report index, changed or not.") var force = false
 

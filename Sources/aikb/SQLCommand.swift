@@ -7,7 +7,7 @@ struct SQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
         abstract: "Run your own SQL, read-only unless you say --write.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             SQL comes from the argument, from -f FILE, or from standard input (-). Several statements
             run in order and each result set is printed, streaming (no row cap).
 
@@ -16,7 +16,7 @@ struct SQLCommand: ParsableCommand {
             checked with sqlite3_stmt_readonly; all statements are checked before the first one runs.
             --write allows changes, in one transaction that commits only if every statement succeeds.
             Every statement has a time limit (--timeout, 5 seconds by default, 0 for none).
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions

@@ -9,14 +9,14 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Tables, views and reports with their documentation; with a name, its columns.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Without a name: one row per table, view and report, with its number of columns, rows (tables)
             and title. With a name: every column (generated ones included) with its type, constraints,
             the table its foreign key points to, its unit and its description, from the catalog
             (table_docs and table_columns for tables, reports and report_columns for reports);
             the table and box formats first print the object's title and description.
             With --sql: its CREATE statement.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions

@@ -14,6 +14,36 @@ import Testing
         }
     }
 
+    /// Every command's help reads as paragraphs filled to the width (79 characters a
+    /// line when stdout is no terminal, ArgumentParser's 80 columns): no line of a paragraph ends where the next line's first
+    /// word would still have fitted, as each did when the source's own line breaks
+    /// reached the output (HelpText). Indented lines (examples) keep their own lines.
+    @Test func everyCommandsHelpIsFilledToTheWidth() throws {
+        let top = try run(aikbBinary, ["--help"]).stdout
+        let commands = top.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
+            .compactMap { line in
+                line.hasPrefix("  ") && line.dropFirst(2).first?.isLowercase == true ? line.split(separator: " ").first.map { [String($0)] } : nil
+            } ?? []
+        #expect(commands.count >= 15, "\(top)")
+        let report = ["list", "show", "run", "refresh", "save", "drop"].map { ["report", $0] }
+        var paragraphs = 0
+        for command in [[]] + commands + report {
+            let help = try run(aikbBinary, command + ["--help"])
+            #expect(help.status == 0, "\(command)")
+            let lines = help.stdout.components(separatedBy: "USAGE:").first?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+            for line in lines {
+                #expect(line.count <= 79, "aikb \(command.joined(separator: " ")): \(line)")
+            }
+            for (line, next) in zip(lines, lines.dropFirst()) where !line.isEmpty && !next.isEmpty {
+                guard line.first != " ", next.first != " ", !next.hasPrefix("- ") else { continue }
+                paragraphs += 1
+                let word = next.prefix { $0 != " " }
+                #expect(line.count + 1 + word.count > 79, "aikb \(command.joined(separator: " ")): \"\(line)\" then \"\(next)\"")
+            }
+        }
+        #expect(paragraphs > 50)
+    }
+
     /// Every command states its name: without one, ArgumentParser derives it through
     /// String(describing:), a scan of every protocol conformance in the static binary per
     /// command at every start (more than half of `aikb --version`'s CPU time). A source

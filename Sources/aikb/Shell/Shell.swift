@@ -14,13 +14,13 @@ struct Shell: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "An interactive SQL session, read-only like aikb sql.",
-        discussion: """
+        discussion: HelpText.reflowed("""
             Statements end with ';' and may span lines. Line editing and history (kept in
             $XDG_STATE_HOME/aikb/history, or $AIKB_HISTORY) on a terminal; with piped input it reads
             the lines as they come (printf '.tables\\n' | aikb shell). Commands: .tables, .schema [NAME],
             .reports, .format FMT, .timer on|off, .timeout SECONDS, .help, .quit. Ctrl-C stops a running
             statement.
-            """)
+            """))
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var output: FormatOptions
