@@ -8,7 +8,8 @@
 # Usage: Benchmarks/scripts/growth.sh OUT.tsv ROUNDS...   (AIKB_BIN: the binary;
 # GROWTH_REPORTS: the reports to run at each size, default every built-in one, "none"
 # for the import alone; GROWTH_FLOOR=1: also the set-based floor of sql_floor.sh, its
-# SQL step alone, as "set-based floor")
+# SQL step alone, as "set-based floor"). Sizes may repeat: `250000 500000 250000 500000`
+# measures each twice, round-robin, and growth_chart.py takes each size's median.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

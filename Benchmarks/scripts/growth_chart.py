@@ -4,19 +4,29 @@ dependencies: import time (aikb, sqlite3 .import and, when measured, the set-bas
 floor), the slowest report's time and
 aikb's peak import memory against the number of rounds, each beside the straight line
 through its smallest measurement (what linear growth would give), and writes the
-figures as a Markdown table on stdout.
+figures as a Markdown table on stdout, with the growth per doubling.
+A size measured several times (growth.sh given the sizes again, round-robin, so that
+the machine's swings fall on every size alike) counts with the median of its times
+and the largest of its peaks.
 Usage: growth_chart.py GROWTH.tsv OUT.svg
 """
 import sys
 from collections import defaultdict
+from statistics import median
 
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 sizes = sorted({int(r[0]) for r in rows})
+measured = defaultdict(lambda: defaultdict(list))
+for rounds, what, secs, kib in rows:
+    measured[what][int(rounds)].append((float(secs), int(kib)))
 seconds = defaultdict(dict)
 peak = defaultdict(dict)
-for rounds, what, secs, kib in rows:
-    seconds[what][int(rounds)] = float(secs)
-    peak[what][int(rounds)] = int(kib)
+runs = defaultdict(dict)
+for what, by_size in measured.items():
+    for n, values in by_size.items():
+        seconds[what][n] = median(v[0] for v in values)
+        peak[what][n] = max(v[1] for v in values)
+        runs[what][n] = len(values)
 reports = [w for w in seconds if w.startswith("report ")]
 # The slowest report at each size that has reports measured (a size may have the import only).
 report_sizes = [n for n in sizes if any(n in seconds[w] for w in reports)]
@@ -92,10 +102,16 @@ svg.append("</svg>")
 open(sys.argv[2], "w").write("\n".join(svg) + "\n")
 
 floor = seconds.get("set-based floor", {})
-print("| rounds | aikb import | sqlite3 .import | ratio | set-based floor | aikb / floor | aikb peak memory | slowest report | its time |")
-print("|---:|---:|---:|---:|---:|---:|---:|---|---:|")
+print("| rounds | runs | aikb import | sqlite3 .import | ratio | set-based floor | aikb / floor | aikb peak memory | slowest report | its time |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|")
 for n in sizes:
     a, s = seconds["aikb import"][n], seconds["sqlite3 .import"][n]
     f = f"{floor[n]:.1f} s | {a / floor[n]:.2f}×" if n in floor else "(not measured) | "
     report = f"`{slowest[n][7:]}` | {seconds[slowest[n]][n]:.2f} s" if n in slowest else "(not measured) |"
-    print(f"| {n:,} | {a:.1f} s | {s:.1f} s | {a / s:.2f}× | {f} | {peak['aikb import'][n] / 1024:.1f} MiB | {report} |")
+    print(f"| {n:,} | {runs['aikb import'][n]} | {a:.1f} s | {s:.1f} s | {a / s:.2f}× | {f} | {peak['aikb import'][n] / 1024:.1f} MiB | {report} |")
+# Growth per step between sizes (×2.00 at a doubling is linear).
+print()
+for what in ["aikb import", "sqlite3 .import", "set-based floor"]:
+    if all(n in seconds.get(what, {}) for n in sizes) and len(sizes) > 1:
+        steps = ", ".join(f"×{seconds[what][b] / seconds[what][a]:.2f}" for a, b in zip(sizes, sizes[1:]))
+        print(f"{what}: {steps} per step ({sizes[-1] / sizes[0]:g}× the rows: ×{seconds[what][sizes[-1]] / seconds[what][sizes[0]]:.2f})")

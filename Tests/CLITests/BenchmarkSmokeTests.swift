@@ -69,6 +69,28 @@ import Testing
         #expect(try String(contentsOfFile: directory + "/none.svg", encoding: .utf8).contains("set-based floor"))
     }
 
+    /// A size measured several times counts with its median time and its largest peak,
+    /// and the growth per step is worked out from those.
+    @Test func theGrowthChartTakesTheMedianOfRepeatedSizes() throws {
+        let directory = temporaryDirectory()
+        let tsv = directory + "/repeated.tsv"
+        var lines: [String] = []
+        for (rounds, aikb, plain, peak) in [(1000, 9.0, 1.0, 100), (2000, 30.0, 2.0, 300), (1000, 1.0, 3.0, 200),
+                                             (2000, 8.0, 4.0, 100), (1000, 2.0, 2.0, 150), (2000, 4.0, 6.0, 100)] {
+            lines.append("\(rounds)\tsqlite3 .import\t\(plain)\t50")
+            lines.append("\(rounds)\taikb import\t\(aikb)\t\(peak * 1024)")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: tsv, atomically: true, encoding: .utf8)
+        let chart = try run("/usr/bin/env", ["python3", Self.scripts + "/growth_chart.py", tsv, directory + "/repeated.svg"])
+        #expect(chart.status == 0, "\(chart.stderr)")
+        let rows = chart.stdout.split(separator: "\n")
+        // Medians: aikb 2.0 and 8.0 s, sqlite3 2.0 and 4.0 s; peaks 200 and 300 MiB.
+        #expect(rows.contains { $0.hasPrefix("| 1,000 | 3 | 2.0 s | 2.0 s | 1.00× |") && $0.contains("| 200.0 MiB |") }, "\(chart.stdout)")
+        #expect(rows.contains { $0.hasPrefix("| 2,000 | 3 | 8.0 s | 4.0 s | 2.00× |") && $0.contains("| 300.0 MiB |") }, "\(chart.stdout)")
+        #expect(rows.contains("aikb import: ×4.00 per step (2× the rows: ×4.00)"), "\(chart.stdout)")
+        #expect(rows.contains("sqlite3 .import: ×2.00 per step (2× the rows: ×2.00)"), "\(chart.stdout)")
+    }
+
     /// check_lists.py times each kind of CHECK; on a few rows only.
     @Test func theCheckListCostRuns() throws {
         let result = try run("/usr/bin/env", ["python3", Self.scripts + "/check_lists.py"], environment: ["ROWS": "500"])
