@@ -31,6 +31,32 @@ import Testing
         #expect(try db.firstValue("SELECT count(*) FROM sqlite_schema WHERE name = 'company_aliases_created_run'") == .integer(1))
     }
 
+    /// Every import, bulk or not, defers the created_run triggers of the tables it
+    /// writes, so each row an importer writes to a table without rowid must name its run
+    /// itself (a rowid table's are caught up). After the seeds (Epoch's files among them)
+    /// and a Crunchbase export, imported the normal way, no row of any tracked table is
+    /// without a run, each import's run has rows, and the triggers are all back.
+    @Test func everyRowANormalImportWritesHasItsRun() throws {
+        let db = try migratedDatabase()
+        let triggers = "SELECT group_concat(name || sql, ';') FROM (SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY name)"
+        let before = try db.firstValue(triggers)
+        _ = try Seeds.load(into: db)
+        var options = ImportOptions()
+        options.createMissing = true
+        let crunchbase = try importFiles(db, ["organizations", "funding_rounds", "investments"].map { corpus + "/crunchbase/\($0).csv" }, options: options)
+        #expect(crunchbase.problemCount == 0, "\(crunchbase.problems)")
+        #expect(try db.firstValue(triggers) == before)
+        let tables = try db.strings("SELECT name FROM history_tables ORDER BY name")
+        #expect(tables.count >= 19)
+        for table in tables {
+            #expect(try db.firstValue("SELECT count(*) FROM \(SQL.identifier(table)) WHERE created_run IS NULL") == .integer(0), "\(table)")
+        }
+        let run = try #require(crunchbase.run)
+        for table in ["companies", "company_external_ids", "funding_rounds", "round_investors"] {
+            #expect(try db.firstValue("SELECT count(*) > 0 FROM \(table) WHERE created_run = \(run)") == .integer(1), "\(table)")
+        }
+    }
+
     /// Crunchbase's three files write two tables without rowid (company_external_ids,
     /// round_investors), whose created_run triggers a bulk import defers with no catch-up:
     /// every row must still name its run, as the normal import's triggers would see to.

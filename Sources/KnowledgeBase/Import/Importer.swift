@@ -82,7 +82,7 @@ public final class Importer {
                         ? try dropSecondaryIndexes(
                             of: written, keeping: Self.importAccessPaths.union(ordered.flatMap { Self.lookupIndexes(of: $0.kind, format: $0.format) }))
                         : []
-                    let deferred = bulk ? try DeferredTriggers(of: written, in: db) : nil
+                    let deferred = try DeferredTriggers(of: written, in: db, groups: bulk)
                     let run = try Runs.open(db, command: options.command, detail: ordered.map(\.path).joined(separator: " "))
                     let context = try ImportContext(db: db, options: options, run: run, bulk: bulk)
                     if let source = options.sourceID, !context.knownSources.contains(source),
@@ -124,7 +124,7 @@ public final class Importer {
                     try db.withPragma("cache_size", Self.indexBuildCacheSize) {
                         handBackMemory()
                         for index in rebuild { try db.execute(index) }
-                        try deferred?.restore(run: run, in: db)
+                        try deferred.restore(run: run, in: db)
                         try writeLog(logRows, run: run)
                         // The sorter's and FTS5's memory, freed, handed back before the
                         // loop finder builds its graph.
