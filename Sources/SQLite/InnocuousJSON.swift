@@ -1,3 +1,5 @@
+import Support
+
 /// `json_object`, exact and innocuous.
 ///
 /// A connection starts with `trusted_schema = OFF`, under which a trigger may only
@@ -20,35 +22,16 @@ enum InnocuousJSON {
                     throw Database.FunctionError("json_object() labels must be TEXT")
                 }
                 if pair > 0 { out += "," }
-                out += string(key) + ":"
+                out += JSON.string(key) + ":"
                 switch arguments[pair + 1] {
                 case .null: out += "null"
                 case .integer(let integer): out += String(integer)
                 case .real(let real): out += real.isFinite ? String(real) : "null"
-                case .text(let text): out += string(text)
+                case .text(let text): out += JSON.string(text)
                 case .blob: throw Database.FunctionError("JSON cannot hold BLOB values")
                 }
             }
             return .text(out + "}")
         }
-    }
-
-    /// A JSON string literal (RFC 8259).
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

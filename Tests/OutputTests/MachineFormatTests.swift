@@ -62,7 +62,6 @@ import Testing
                 ]
 
                 """)
-        #expect(JSON.string("a\"b\\c\r") == "\"a\\\"b\\\\c\\r\"")
     }
 
     @Test func jsonNumbersAreNumbersRealsNeverExponentsAndAnEmptyResultIsAnEmptyArray() throws {

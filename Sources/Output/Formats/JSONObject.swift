@@ -1,3 +1,5 @@
+import Support
+
 /// A row as one JSON object, keys in column order, for json and jsonl: integers and
 /// reals as numbers (reals without exponents; infinities, which JSON lacks, as null),
 /// NULL as `null`, text as strings, blobs as `"X'..'"` strings.

@@ -1,5 +1,7 @@
 /// JSON text for strings (RFC 8259 escaping): quote, backslash and control characters
-/// escaped, everything else (non-ASCII included) kept as it is.
+/// escaped, everything else (non-ASCII included) kept as it is. The one encoder of the
+/// product: the output formats, Datasette's metadata, and the history triggers'
+/// json_object (SQLite's InnocuousJSON) all write strings through it.
 public enum JSON {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
@@ -10,14 +12,14 @@ public enum JSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func appendString(_ text: String, to out: inout [UInt8]) {
+    public static func appendString(_ text: String, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { appendString($0, to: &out) }
     }
 
     /// UTF-8 bytes as a JSON string literal. Bytes that are not valid UTF-8 (SQLite
     /// stores what it is given) are repaired to U+FFFD first, so the JSON stays valid.
-    static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    public static func appendString(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         if utf8.contains(where: { $0 >= 0x80 }) {
             var repaired = String(decoding: utf8, as: UTF8.self)
             repaired.withUTF8 { appendValidString($0, to: &out) }
