@@ -22,7 +22,7 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         // Small dependency-free helpers every layer shares: the environment, the
-        // monotonic clock, file-system questions, "did you mean", text positions, SHA-256.
+        // monotonic clock, file-system questions, "did you mean", text positions, SHA-256, JSON strings.
         .target(name: "Support"),
         // A thin wrapper around the SQLite C API. Knows nothing of companies.
         .target(name: "SQLite", dependencies: ["CSQLite", "Support"]),
@@ -40,7 +40,7 @@ let package = Package(
         // Knows nothing of SQL.
         .target(name: "LineEditor"),
         // Reports, filters, safe ad-hoc SQL, schema, facets, the ecosystem graph, Datasette metadata
-        // (Output: money in graph labels as people write it, JSON text).
+        // (Output: money in graph labels as people write it).
         .target(name: "Query", dependencies: ["SQLite", "KnowledgeBase", "Output", "Support"]),
         // The command line: argument parsing and glue, nothing else.
         .executableTarget(
