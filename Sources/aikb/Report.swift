@@ -152,17 +152,18 @@ struct Report: ParsableCommand {
     struct Refresh: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "refresh",
-            abstract: "Recompute the money loops, the report indexes and the search index from the knowledge tables.",
+            abstract: "Recompute the money loops, the report indexes, the kept profiles and the search index from the knowledge tables.",
             discussion: HelpText.reflowed("""
                 aikb keeps the loops of money_loops, and the rows of circular_financing_flows,
-                investor_activity and concentration, and the search index of aikb find, up to date at
+                investor_activity and concentration, the kept profiles of the companies with most flows
+                (aikb company), and the search index of aikb find, up to date at
                 every write it makes; changes made outside aikb (sqlite3, Datasette) reach them at the
                 next aikb write, or now with this.
                 Each is recomputed when the tables it is made of changed; --force recomputes them all
                 (a row another client inserted under a table's highest id leaves no other trace).
                 """))
         @OptionGroup var database: DatabaseOptions
-        @Flag(help: "Recompute the loops and every report index, changed or not.") var force = false
+        @Flag(help: "Recompute the loops, every report index and the kept profiles, changed or not.") var force = false
 
         func run() throws {
             try reportingErrors {
@@ -174,6 +175,9 @@ struct Report: ParsableCommand {
                 Terminal.error(
                     "aikb: report indexes "
                         + (report.reportIndexes.isEmpty ? "were up to date" : "refilled: " + report.reportIndexes.joined(separator: ", ")))
+                Terminal.error(
+                    "aikb: kept profiles "
+                        + (report.keptProfiles.map { "refilled: \($0) compan\($0 == 1 ? "y" : "ies")" } ?? "were up to date"))
                 Terminal.error(
                     "aikb: search index " + (indexed == 0 ? "was up to date" : "brought up to date: \(indexed) document\(indexed == 1 ? "" : "s") indexed"))
             }

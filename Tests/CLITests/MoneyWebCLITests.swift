@@ -67,12 +67,31 @@ import Testing
         #expect(fresh.stdout == "status\ncancelled\n")
         let again = try aikb("report", "refresh", db: copy).stderr
         #expect(again.hasPrefix("aikb: money loops were up to date: ")
-            && again.hasSuffix("\naikb: report indexes were up to date\naikb: search index was up to date\n"))
+            && again.hasSuffix("\naikb: report indexes were up to date\naikb: kept profiles were up to date\naikb: search index was up to date\n"))
         let forced = try aikb("report", "refresh", "--force", db: copy).stderr
         #expect(forced.hasPrefix("aikb: money loops recomputed: "))
         #expect(forced.hasSuffix(
             "\naikb: report indexes refilled: circular_financing_flows_index, investor_activity_index, concentration_index\n"
-                + "aikb: search index was up to date\n"))
+                + "aikb: kept profiles refilled: 0 companies\naikb: search index was up to date\n"))
+    }
+
+    /// A profile reads the same whether its sections are kept (profile_index_*) or
+    /// computed: every company with a flow kept through sqlite3 and `report refresh`.
+    @Test func aKeptProfileReadsAsAComputedOne() throws {
+        let copy = temporaryDirectory() + "/kept.sqlite"
+        #expect(try aikb("init", db: copy).status == 0)
+        let names = ["NVIDIA", "NVentures", "CoreWeave", "Microsoft Azure"]
+        let computed = try names.map { try aikb("company", $0, "--limit", "0", "--format", "json", db: copy).stdout }
+        #expect(try sqlite3(copy, "SELECT count(*) FROM profile_index").stdout == "0\n")
+        #expect(try sqlite3(copy, "UPDATE profile_index_state SET least_flows = 1").status == 0)
+        let refresh = try aikb("report", "refresh", "--force", db: copy)
+        let kept = try sqlite3(copy, "SELECT count(*) FROM profile_index").stdout.dropLast()
+        #expect((Int(kept) ?? 0) > 100)
+        #expect(refresh.stderr.contains("\naikb: kept profiles refilled: \(kept) companies\n"), "\(refresh.stderr)")
+        for (name, before) in zip(names, computed) {
+            let profile = try aikb("company", name, "--limit", "0", "--format", "json", db: copy)
+            #expect(profile.status == 0 && profile.stdout == before && before.contains("\"flows\":[\n{\"direction\""), "\(name)")
+        }
     }
 
     @Test func theProfileInEveryFormat() throws {

@@ -305,6 +305,8 @@ import Testing
         // Listing the tables works out every view's columns, each read once per
         // connection: done before, so that only the refresh's own statements are seen.
         _ = try db.firstValue("SELECT count(*) FROM pragma_table_list")
+        // Every company with a flow has its profile kept, so that the kept sections are read.
+        try db.execute("UPDATE profile_index_state SET least_flows = 1")
         var read = Set<String>()
         db.setAuthorizer { request in
             if request.action == .read, let table = request.argument1, let column = request.argument2 { read.insert("\(table).\(column)") }
@@ -312,7 +314,7 @@ import Testing
         }
         let forced = try db.transaction { try MoneyWeb.refresh(db, force: true) }
         db.setAuthorizer(nil)
-        #expect(forced.recomputed && forced.reportIndexes.count == 3)
+        #expect(forced.recomputed && forced.reportIndexes.count == 3 && (forced.keptProfiles ?? 0) > 100)
         #expect(read.isSuperset(of: ["supply_deals.status", "round_investors.investor_id", "companies.name", "claims.subject_id"]), "\(read.sorted())")
         let unread = Set(SourceSignature.unread.flatMap { table, columns in columns.map { "\(table).\($0)" } })
         #expect(read.isDisjoint(with: unread), "\(read.intersection(unread).sorted())")
@@ -321,7 +323,7 @@ import Testing
         let tracked = Set(try db.strings("SELECT name FROM history_tables"))
         let derived: Set<String> = ["company_groups", "report_indexes", "history", "runs", "history_tables"]
         let untracked = Set(read.map { String($0.prefix { $0 != "." }) }).intersection(tables).subtracting(tracked).subtracting(derived)
-            .filter { !$0.hasSuffix("_index") && !$0.hasPrefix("money_loop_index") }
+            .filter { !$0.hasSuffix("_index") && !$0.hasPrefix("money_loop_index") && !$0.hasPrefix("profile_index") }
         #expect(!untracked.isEmpty && untracked.isSubset(of: Set(SourceSignature.vocabularies)), "\(untracked.sorted())")
     }
 
@@ -481,7 +483,7 @@ import Testing
         }
         #expect(try !MoneyWeb.isCurrent(db))
         #expect(try !ReportIndexes.isCurrent("concentration_index", in: db))
-        #expect(try Migrator(migrations: embedded).migrate(db).map(\.name) == ["0018_undo_seen_by_its_rows.sql"])
+        #expect(try Migrator(migrations: embedded.filter { $0.version <= 18 }).migrate(db).map(\.name) == ["0018_undo_seen_by_its_rows.sql"])
         #expect(try MoneyWeb.isCurrent(db))
         for index in ["circular_financing_flows_index", "investor_activity_index", "concentration_index"] {
             #expect(try ReportIndexes.isCurrent(index, in: db), "\(index)")

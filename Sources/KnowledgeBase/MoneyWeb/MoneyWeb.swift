@@ -24,6 +24,8 @@ public enum MoneyWeb {
         public var edges: Int
         /// The report indexes filled anew (those whose tables had changed).
         public var reportIndexes: [String] = []
+        /// The companies whose profiles were kept anew (ProfileIndex); nil when they were up to date.
+        public var keptProfiles: Int?
     }
 
     /// The most loops the index holds; past it, the index says it is incomplete.
@@ -55,10 +57,11 @@ public enum MoneyWeb {
             report = try recompute(db, signature: now)
         }
         report.reportIndexes = try ReportIndexes.refresh(db, force: force, readings: readings)
+        report.keptProfiles = try ProfileIndex.refresh(db, force: force, readings: readings)
         return report
     }
 
-    /// Makes the current run's close recompute the loops and the report indexes made of
+    /// Makes the current run's close recompute the loops, the report indexes and the kept profiles made of
     /// `tables` (all of them when nil), for a write whose changes no signature may see:
     /// an INSERT can put a row under a table's highest rowid with an old created_run (a
     /// copy put back, or an undo restoring what a run deleted), and an INSERT OR REPLACE
@@ -70,6 +73,7 @@ public enum MoneyWeb {
         if tables.map({ !$0.isDisjoint(with: Self.tables) }) ?? true {
             try db.execute("DELETE FROM money_loop_index_state")
         }
+        try ProfileIndex.recomputeAtClose(db, madeOf: tables)
     }
 
     /// True when the index matches the knowledge tables as far as a reader can tell

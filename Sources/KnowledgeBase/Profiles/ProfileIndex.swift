@@ -1,0 +1,176 @@
+import SQLite
+
+/// The profile index (migration 0019): the rows of a profile's costliest sections,
+/// kept for the companies with most flows, whose profile would otherwise read tens of
+/// thousands of facts scattered over the file on every run. Filled by the sections' own
+/// statements (ProfileSection), at the close of every run that changes what they are
+/// made of (MoneyWeb.refresh calls `refresh`); read only while current
+/// (`keptSections`), so a profile never shows what the knowledge tables no longer say.
+public enum ProfileIndex {
+    /// The sections kept, each in the table `profile_index_NAME`.
+    public static let sections = ["investments", "flows", "sources"]
+
+    /// The knowledge tables the kept sections read (a test compares the list with what
+    /// SQLite's authorizer sees their statements read).
+    static let reads = ["companies", "funding_rounds", "round_investors", "supply_deals", "relationships", "claims", "sources"]
+
+    /// The columns every table of the index begins with, before the section's own.
+    static let keyColumns = ["company_id", "position"]
+
+    /// The table a kept section is in.
+    public static func table(of section: String) -> String { "profile_index_" + section }
+
+    /// The companies to keep, with their own flows: those with at least `:least` flows of
+    /// their own, and the companies above them. Counting a company's round participants
+    /// would join every participation to its round (9 s at 5M of them), so the money a
+    /// company raises is not counted: a profile whose rounds alone hold thousands of
+    /// investors is read from the knowledge tables.
+    static let chosen = """
+        WITH RECURSIVE own(id, flows) AS MATERIALIZED (
+            SELECT id, sum(n) FROM (
+                SELECT investor_id AS id, count(*) AS n FROM round_investors GROUP BY investor_id
+                UNION ALL SELECT supplier_id, count(*) FROM supply_deals GROUP BY supplier_id
+                UNION ALL SELECT customer_id, count(*) FROM supply_deals GROUP BY customer_id
+                UNION ALL SELECT from_id, count(*) FROM relationships GROUP BY from_id
+                UNION ALL SELECT to_id, count(*) FROM relationships GROUP BY to_id)
+            GROUP BY id
+        ),
+        kept(id) AS (
+            SELECT id FROM own WHERE flows >= :least
+            UNION
+            SELECT c.parent_id FROM kept JOIN companies c ON c.id = kept.id WHERE c.parent_id IS NOT NULL
+        )
+        SELECT kept.id, coalesce((SELECT flows FROM own WHERE own.id = kept.id), 0) FROM kept ORDER BY kept.id
+        """
+
+    /// The ids of a company and the units under it, in order, joined by commas.
+    static let members = """
+        WITH RECURSIVE members(id) AS (
+            SELECT :id
+            UNION
+            SELECT c.id FROM members m JOIN companies c ON c.parent_id = m.id
+        )
+        SELECT group_concat(id, ',') FROM (SELECT id FROM members ORDER BY id)
+        """
+
+    struct State {
+        var leastFlows: Int64
+        var signature: String?
+        var historyID: Int64
+    }
+
+    static func state(_ db: Database) throws -> State? {
+        guard try db.objectExists("profile_index_state", kinds: [.table]) else { return nil }
+        return try db.prepare("SELECT least_flows, signature, history_id FROM profile_index_state WHERE id = 1").firstRow {
+            State(leastFlows: $0.int64(at: 0), signature: $0.optionalString(at: 1), historyID: $0.int64(at: 2))
+        }
+    }
+
+    /// Whether `company`'s kept sections may be read: the company is kept, the index
+    /// matches the knowledge tables as far as a reader can tell cheaply (as
+    /// ReportIndexes.isCurrent), and its units are the ones it had.
+    public static func keptSections(for company: Int64, in db: Database) throws -> Bool {
+        guard let state = try state(db), state.signature != nil,
+            let kept = try db.prepare("SELECT members FROM profile_index WHERE company_id = :id")
+                .firstRow(binding: ["id": .integer(company)], { $0.string(at: 0) })
+        else { return false }
+        return try SourceSignature.read(of: reads, in: db, counting: false)
+            .isCurrent(since: state.signature, historyID: state.historyID, in: db)
+            && members(of: company, in: db) == kept
+    }
+
+    /// The SELECT of a kept section's rows, `:id` the company, as its statement gives them.
+    public static func keptSQL(of section: String, limit: Int?, in db: Database) throws -> String {
+        let table = table(of: section)
+        let columns = try db.columns(of: table).map(\.name).filter { !keyColumns.contains($0) }
+        return "SELECT \(columns.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(table))"
+            + " WHERE company_id = :id ORDER BY position" + (limit.map { " LIMIT \($0)" } ?? "")
+    }
+
+    static func members(of company: Int64, in db: Database) throws -> String? {
+        try db.firstValue(members, binding: ["id": .integer(company)]).flatMap { if case .text(let ids) = $0 { ids } else { nil } }
+    }
+
+    /// Fills the index again, in the caller's transaction, when what it is made of
+    /// changed since it was filled (or with `force`); returns the companies kept then,
+    /// or nil when it was up to date.
+    static func refresh(_ db: Database, force: Bool = false, readings: SourceSignature.Readings = SourceSignature.Readings()) throws
+        -> Int?
+    {
+        guard let state = try state(db) else { return nil }
+        let now = try SourceSignature.read(of: reads, in: db, readings: readings)
+        var unchanged = try !force && now.isUnchanged(since: state.signature, historyID: state.historyID, in: db)
+        if unchanged {
+            // A unit added or deleted under a kept company changes its profile (its sources
+            // cite the unit) but no signature.
+            for row in try db.allRows("SELECT company_id, members FROM profile_index") {
+                guard case .integer(let id) = row[0], case .text(let kept) = row[1] else { continue }
+                if try members(of: id, in: db) != kept {
+                    unchanged = false
+                    break
+                }
+            }
+        }
+        var kept: Int?
+        if !unchanged {
+            kept = try fill(db, leastFlows: state.leastFlows)
+        }
+        if !unchanged || state.historyID != now.historyID || state.signature != now.text {
+            try db.execute(
+                "UPDATE profile_index_state SET signature = :signature, history_id = :history WHERE id = 1",
+                binding: ["signature": .text(now.text), "history": .integer(now.historyID)])
+        }
+        return kept
+    }
+
+    /// Makes the next refresh fill the index again (see MoneyWeb.recomputeAtClose).
+    static func recomputeAtClose(_ db: Database, madeOf tables: Set<String>?) throws {
+        guard try state(db) != nil, tables.map({ !$0.isDisjoint(with: reads) }) ?? true else { return }
+        try db.execute("UPDATE profile_index_state SET signature = NULL")
+    }
+
+    private static func fill(_ db: Database, leastFlows: Int64) throws -> Int {
+        try db.execute("DELETE FROM profile_index")
+        for section in sections { try db.execute("DELETE FROM \(SQL.identifier(table(of: section)))") }
+        var companies: [(id: Int64, flows: Int64)] = []
+        try db.prepare(chosen).forEachRow(binding: ["least": .integer(leastFlows)]) {
+            companies.append(($0.int64(at: 0), $0.int64(at: 1)))
+        }
+        let keep = try db.prepare("INSERT INTO profile_index (company_id, flows, members) VALUES (:id, :flows, :members)")
+        var copies: [(read: Statement, write: Statement, columns: [Statement.Parameter])] = []
+        for name in sections {
+            guard let section = ProfileSection.named(name) else { continue }
+            let table = table(of: name)
+            let read = try db.prepare(section.sql())
+            // By name: a section whose columns differ from its table's fails here.
+            let columns = try db.columns(of: table).map(\.name).filter { !keyColumns.contains($0) }
+            guard read.columnNames == columns else {
+                throw SQLiteError(
+                    code: .SQLITE_ERROR,
+                    message: "cannot fill \(table) from the \(name) section: its columns are \(read.columnNames.joined(separator: ", "))"
+                        + ", the table's \(columns.joined(separator: ", "))")
+            }
+            let all = keyColumns + columns
+            let write = try db.prepare(
+                "INSERT INTO \(SQL.identifier(table)) (\(all.map(SQL.identifier).joined(separator: ", "))) VALUES ("
+                    + all.map { ":" + $0 }.joined(separator: ", ") + ")")
+            copies.append((read, write, try all.map { try write.parameter($0) }))
+        }
+        for company in companies {
+            guard let members = try members(of: company.id, in: db) else { continue }
+            try keep.execute(binding: ["id": .integer(company.id), "flows": .integer(company.flows), "members": .text(members)])
+            for copy in copies {
+                try copy.read.bind(["id": .integer(company.id)])
+                var position: Int64 = 0
+                try copy.read.forEachRow { row in
+                    position += 1
+                    try copy.write.bind(company.id, to: copy.columns[0])
+                    try copy.write.bind(position, to: copy.columns[1])
+                    for index in 0..<row.count { try copy.write.bind(row.value(at: index), to: copy.columns[index + 2]) }
+                    try copy.write.execute()
+                }
+            }
+        }
+        return companies.count
+    }
+}
