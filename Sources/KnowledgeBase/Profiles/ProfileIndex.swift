@@ -44,12 +44,8 @@ public enum ProfileIndex {
         """
 
     /// The ids of a company and the units under it, in order, joined by commas.
-    static let members = """
-        WITH RECURSIVE members(id) AS (
-            SELECT :id
-            UNION
-            SELECT c.id FROM members m JOIN companies c ON c.parent_id = m.id
-        )
+    static let members = ProfileSection.members + """
+
         SELECT group_concat(id, ',') FROM (SELECT id FROM members ORDER BY id)
         """
 
@@ -82,9 +78,14 @@ public enum ProfileIndex {
     /// The SELECT of a kept section's rows, `:id` the company, as its statement gives them.
     public static func keptSQL(of section: String, limit: Int?, in db: Database) throws -> String {
         let table = table(of: section)
-        let columns = try db.columns(of: table).map(\.name).filter { !keyColumns.contains($0) }
+        let columns = try sectionColumns(of: table, in: db)
         return "SELECT \(columns.map(SQL.identifier).joined(separator: ", ")) FROM \(SQL.identifier(table))"
             + " WHERE company_id = :id ORDER BY position" + (limit.map { " LIMIT \($0)" } ?? "")
+    }
+
+    /// A kept section's table's columns after the key: the section's own.
+    private static func sectionColumns(of table: String, in db: Database) throws -> [String] {
+        try db.columns(of: table).map(\.name).filter { !keyColumns.contains($0) }
     }
 
     static func members(of company: Int64, in db: Database) throws -> String? {
@@ -143,7 +144,7 @@ public enum ProfileIndex {
             let table = table(of: name)
             let read = try db.prepare(section.sql())
             // By name: a section whose columns differ from its table's fails here.
-            let columns = try db.columns(of: table).map(\.name).filter { !keyColumns.contains($0) }
+            let columns = try sectionColumns(of: table, in: db)
             guard read.columnNames == columns else {
                 throw SQLiteError(
                     code: .SQLITE_ERROR,
