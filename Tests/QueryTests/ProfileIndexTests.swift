@@ -148,4 +148,144 @@ import Testing
         db.setAuthorizer(nil)
         #expect(read.intersection(tracked) == Set(ProfileIndex.reads), "\(read.sorted())")
     }
+
+    /// Every kept section holds what its statement computes now, and the companies kept
+    /// are those the full choice picks, with its counts.
+    func expectLevel(_ db: Database, after write: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let chosen = try db.allRows(ProfileIndex.chosen, binding: ["least": .integer(1)])
+        #expect(try db.allRows("SELECT company_id, flows FROM profile_index ORDER BY company_id") == chosen,
+                "\(write): kept companies", sourceLocation: sourceLocation)
+        for row in chosen {
+            guard case .integer(let id) = row[0] else { continue }
+            #expect(try ProfileIndex.keptSections(for: id, in: db), "\(write): #\(id) not current", sourceLocation: sourceLocation)
+            for name in ProfileIndex.sections {
+                let computed = try db.allRows(ProfileSection.named(name)?.sql() ?? "", binding: ["id": .integer(id)])
+                let kept = try db.allRows(ProfileIndex.keptSQL(of: name, limit: nil, in: db), binding: ["id": .integer(id)])
+                let same = kept == computed  // not printed whole when they differ
+                #expect(same, "\(write): #\(id) \(name): \(kept.count) rows kept, \(computed.count) computed",
+                        sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// Each kind of write a knowledge base gets, one after the other, through a run: after
+    /// each, every kept profile reads as computed, and the companies kept are those the
+    /// full choice picks (inserts, updates and deletes of each fact, both sides of a
+    /// moved deal, a round's status reaching its investors, a company crossing the
+    /// threshold and falling back, a unit added, a rename, a source retitled).
+    @Test func everyKindOfWriteLeavesEveryKeptProfileAsComputed() throws {
+        let (db, _) = try keptEverywhere()
+        let writes = [
+            ("a new deal", """
+                INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, status, source_id)
+                VALUES ((SELECT id FROM companies WHERE name = 'NVIDIA'), (SELECT id FROM companies WHERE name = 'Lambda'),
+                        'purchase', 5000000, 'signed', 'S00')
+                """),
+            ("a deal's customer changed", """
+                UPDATE supply_deals SET customer_id = (SELECT id FROM companies WHERE name = 'Mistral AI')
+                WHERE id = (SELECT max(id) FROM supply_deals)
+                """),
+            ("a deal's value", "UPDATE supply_deals SET value_usd = 6000000 WHERE id = (SELECT max(id) FROM supply_deals)"),
+            ("a deal deleted", "DELETE FROM supply_deals WHERE id = (SELECT max(id) FROM supply_deals)"),
+            ("a relationship deleted", "DELETE FROM relationships WHERE id = (SELECT min(id) FROM relationships)"),
+            ("a participation added", """
+                INSERT INTO round_investors (round_id, investor_id, source_id)
+                SELECT r.id, (SELECT id FROM companies WHERE name = 'Oracle'), r.source_id FROM funding_rounds r
+                WHERE r.company_id = (SELECT id FROM companies WHERE name = 'OpenAI')
+                  AND NOT EXISTS (SELECT 1 FROM round_investors ri WHERE ri.round_id = r.id
+                                  AND ri.investor_id = (SELECT id FROM companies WHERE name = 'Oracle'))
+                ORDER BY r.id LIMIT 1
+                """),
+            ("a participation's amount", """
+                UPDATE round_investors SET amount_usd = 1234567
+                WHERE investor_id = (SELECT id FROM companies WHERE name = 'Oracle')
+                """),
+            ("a participation deleted", """
+                DELETE FROM round_investors WHERE (round_id, investor_id) =
+                    (SELECT round_id, investor_id FROM round_investors ORDER BY round_id, investor_id LIMIT 1)
+                """),
+            ("a round's status", """
+                UPDATE funding_rounds SET status = 'announced'
+                WHERE id = (SELECT round_id FROM round_investors GROUP BY round_id ORDER BY count(*) DESC, round_id LIMIT 1)
+                """),
+            ("a round deleted with its participations", """
+                DELETE FROM funding_rounds
+                WHERE id = (SELECT round_id FROM round_investors GROUP BY round_id ORDER BY count(*) DESC, round_id LIMIT 1 OFFSET 1)
+                """),
+            ("a claim added", """
+                INSERT INTO claims (id, subject_id, counterparty_id, metric, value_text, statement, status, source_id)
+                VALUES ('T-C1', (SELECT id FROM companies WHERE name = 'CoreWeave'),
+                        (SELECT id FROM companies WHERE name = 'Microsoft'), 'revenue_share', '60%', 'A share.', 'stated', 'S00')
+                """),
+            ("a claim's counterparty", """
+                UPDATE claims SET counterparty_id = (SELECT id FROM companies WHERE name = 'OpenAI') WHERE id = 'T-C1'
+                """),
+            ("a company with no flow gets one", """
+                INSERT INTO companies (name, kind, source_id) VALUES ('T-Newcomer', 'startup', 'S00');
+                INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, status, source_id)
+                VALUES ((SELECT id FROM companies WHERE name = 'T-Newcomer'), (SELECT id FROM companies WHERE name = 'OpenAI'),
+                        'purchase', 1000000, 'signed', 'S00')
+                """),
+            ("and loses it", "DELETE FROM supply_deals WHERE supplier_id = (SELECT id FROM companies WHERE name = 'T-Newcomer')"),
+            ("a unit under a kept company, with a deal", """
+                INSERT INTO companies (name, kind, parent_id, source_id)
+                VALUES ('T-Unit', 'big_tech', (SELECT id FROM companies WHERE name = 'Microsoft'), 'S00');
+                INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, status, source_id)
+                VALUES ((SELECT id FROM companies WHERE name = 'T-Unit'), (SELECT id FROM companies WHERE name = 'Lambda'),
+                        'purchase', 2000000, 'signed', 'S00')
+                """),
+            ("a company renamed", "UPDATE companies SET name = 'Lambda Labs' WHERE name = 'Lambda'"),
+            ("a source retitled", "UPDATE sources SET title = 'Retitled' WHERE id = 'S00'"),
+            ("notes alone", "UPDATE supply_deals SET notes = 'noted' WHERE id = (SELECT min(id) FROM supply_deals)"),
+        ]
+        for (name, sql) in writes {
+            try db.transaction {
+                try Runs.within(db, command: "sql --write") { _ in
+                    try db.execute(sql)
+                    #expect(db.changes > 0, "\(name) changed nothing")
+                }
+            }
+            try expectLevel(db, after: name)
+        }
+    }
+
+    /// A write refills the kept profiles it reaches and leaves the others as they were:
+    /// a deal between CoreWeave and OpenAI refills theirs and their parents', not
+    /// NVIDIA's; a rename may show anywhere, and refills every one. (Marks put into
+    /// every kept row by hand show which rows were written again.)
+    @Test func aWriteRefillsOnlyTheProfilesItReaches() throws {
+        let (db, names) = try keptEverywhere()
+        let parties = [try names.resolve("CoreWeave").company.id, try names.resolve("OpenAI").company.id]
+        func markEveryRow() throws {
+            try db.execute("UPDATE profile_index_flows SET counterparty = counterparty || ' (marked)'")
+        }
+        func unmarked() throws -> Set<Int64> {
+            Set(try db.allRows("SELECT DISTINCT company_id FROM profile_index_flows WHERE counterparty NOT LIKE '% (marked)'")
+                .compactMap { if case .integer(let id) = $0[0] { id } else { nil } })
+        }
+        let reached = Set(try db.allRows("SELECT company_id, members FROM profile_index").compactMap { row -> Int64? in
+            guard case .integer(let id) = row[0], case .text(let members) = row[1] else { return nil }
+            return members.split(separator: ",").contains { parties.contains(Int64($0) ?? 0) } ? id : nil
+        })
+        #expect(reached.count >= 2 && reached.count < 20, "\(reached)")
+        try markEveryRow()
+        try db.transaction {
+            try Runs.within(db, command: "import") { _ in
+                try db.execute(
+                    """
+                    INSERT INTO supply_deals (supplier_id, customer_id, kind, value_usd, status, source_id)
+                    VALUES (:supplier, :customer, 'cloud_capacity', 7000000, 'signed', 'S00')
+                    """, binding: ["supplier": .integer(parties[0]), "customer": .integer(parties[1])])
+            }
+        }
+        #expect(try unmarked() == reached)
+        try markEveryRow()
+        try db.transaction {
+            try Runs.within(db, command: "sql --write") { _ in
+                try db.execute("UPDATE companies SET name = 'Lambda Labs' WHERE name = 'Lambda'")
+            }
+        }
+        #expect(try unmarked() == Set(try db.allRows("SELECT DISTINCT company_id FROM profile_index_flows")
+            .compactMap { if case .integer(let id) = $0[0] { id } else { nil } }))
+    }
 }

@@ -180,6 +180,36 @@ struct SourceSignature: Equatable {
         return try !Self.changed(since: historyID, in: tables, db)
     }
 
+    /// What a signature read of one table: its highest rowid (nil for a table without
+    /// one, or none) and newest created_run (nil: none), and its row count when counted.
+    struct TablePart: Equatable {
+        var highestRowid: Int64?
+        var newestRun: Int64?
+        var rows: Int64?
+    }
+
+    /// A signature's text taken apart: the vocabularies' digest and each table's part;
+    /// nil for a text not of the form `read` writes.
+    static func parts(of text: String) -> (vocabularies: Substring, tables: [String: TablePart])? {
+        let sections = text.split(separator: "|", omittingEmptySubsequences: false)
+        guard sections.count >= 2 else { return nil }
+        let highest = sections[0].split(separator: ",")
+        guard let first = highest.first, first.hasPrefix("vocabularies=") else { return nil }
+        var tables: [String: TablePart] = [:]
+        for part in highest.dropFirst() {
+            let nameAndValues = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let values = nameAndValues.last?.split(separator: ":", omittingEmptySubsequences: false) ?? []
+            guard nameAndValues.count == 2, values.count == 2 else { return nil }
+            tables[String(nameAndValues[0])] = TablePart(highestRowid: Int64(values[0]), newestRun: Int64(values[1]))
+        }
+        for part in sections[1].split(separator: ",") {
+            let nameAndCount = part.split(separator: "=", maxSplits: 1)
+            guard nameAndCount.count == 2, let count = Int64(nameAndCount[1]) else { return nil }
+            tables[String(nameAndCount[0]), default: TablePart()].rows = count
+        }
+        return (first.dropFirst("vocabularies=".count), tables)
+    }
+
     /// A signature's text without its companies part, and the highest company rowid it holds.
     private static func companiesPart(of text: String) -> (String, Int64)? {
         let parts = text.split(separator: "|", omittingEmptySubsequences: false)
@@ -192,6 +222,13 @@ struct SourceSignature: Equatable {
     /// An update or delete of one of `tables` since history row `id`, leaving out the
     /// updates that changed `unread` columns alone and the deleted companies nothing names.
     private static func changed(since id: Int64, in tables: [String], _ db: Database) throws -> Bool {
+        try db.firstValue("SELECT EXISTS (SELECT 1 FROM history h WHERE \(countedHistory(in: tables)))", binding: ["id": .integer(id)])
+            == .integer(1)
+    }
+
+    /// The condition on a history row `h` that makes it a change of one of `tables`
+    /// since history row `:id` (see `changed`), for the readers that want the rows.
+    static func countedHistory(in tables: [String]) -> String {
         let list = tables.map { SQL.literal($0) }.joined(separator: ", ")
         let skipped = tables.compactMap { table in
             unread[table].map { columns in
@@ -205,9 +242,8 @@ struct SourceSignature: Equatable {
         // An update counts unless what differs is unread columns alone; one whose old and
         // new values read the same (JSON keeps 15 digits of a REAL) counts too. A deleted
         // company counts while something still names its id (row_key, CAST(id AS TEXT)).
-        return try db.firstValue(
-            """
-            SELECT EXISTS (SELECT 1 FROM history h WHERE h.id > :id AND h.table_name IN (\(list))
+        return """
+            h.id > :id AND h.table_name IN (\(list))
                 AND CASE h.operation
                     WHEN 'update' THEN EXISTS (SELECT 1 FROM json_each(h.new_values) n
                                                WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key)\(skipped))
@@ -215,8 +251,7 @@ struct SourceSignature: Equatable {
                                                       WHERE n.value IS NOT json_extract(h.old_values, '$.' || n.key))
                     WHEN 'delete' THEN h.table_name <> 'companies'
                                        OR \(named)
-                    ELSE 1 END)
-            """,
-            binding: ["id": .integer(id)]) == .integer(1)
+                    ELSE 1 END
+            """
     }
 }

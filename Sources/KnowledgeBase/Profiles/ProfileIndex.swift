@@ -4,7 +4,8 @@ import SQLite
 /// kept for the companies with most flows, whose profile would otherwise read tens of
 /// thousands of facts scattered over the file on every run. Filled by the sections' own
 /// statements (ProfileSection), at the close of every run that changes what they are
-/// made of (MoneyWeb.refresh calls `refresh`); read only while current
+/// made of (MoneyWeb.refresh calls `refresh`): only the profiles the run's changes reach
+/// (ProfileChanges), or all of them when those cannot be told; read only while current
 /// (`keptSections`), so a profile never shows what the knowledge tables no longer say.
 public enum ProfileIndex {
     /// The sections kept, each in the table `profile_index_NAME`.
@@ -114,7 +115,12 @@ public enum ProfileIndex {
         }
         var kept: Int?
         if !unchanged {
-            kept = try fill(db, leastFlows: state.leastFlows)
+            if !force, let changes = try ProfileChanges.read(since: state.signature, historyID: state.historyID, now: now, in: db) {
+                let refilled = try refill(db, leastFlows: state.leastFlows, reaching: changes)
+                kept = refilled > 0 ? refilled : nil
+            } else {
+                kept = try fill(db, leastFlows: state.leastFlows)
+            }
         }
         if !unchanged || state.historyID != now.historyID || state.signature != now.text {
             try db.execute(
@@ -130,6 +136,14 @@ public enum ProfileIndex {
         try db.execute("UPDATE profile_index_state SET signature = NULL")
     }
 
+    /// A company's own flows, counted as `chosen` counts them, through the indexes.
+    static let ownFlows = """
+        SELECT (SELECT count(*) FROM round_investors WHERE investor_id = :id)
+             + (SELECT count(*) FROM supply_deals WHERE supplier_id = :id) + (SELECT count(*) FROM supply_deals WHERE customer_id = :id)
+             + (SELECT count(*) FROM relationships WHERE from_id = :id) + (SELECT count(*) FROM relationships WHERE to_id = :id)
+        """
+
+    /// Fills every kept profile anew: the companies chosen, each one's sections.
     private static func fill(_ db: Database, leastFlows: Int64) throws -> Int {
         try db.execute("DELETE FROM profile_index")
         for section in sections { try db.execute("DELETE FROM \(SQL.identifier(table(of: section)))") }
@@ -137,41 +151,114 @@ public enum ProfileIndex {
         try db.prepare(chosen).forEachRow(binding: ["least": .integer(leastFlows)]) {
             companies.append(($0.int64(at: 0), $0.int64(at: 1)))
         }
-        let keep = try db.prepare("INSERT INTO profile_index (company_id, flows, members) VALUES (:id, :flows, :members)")
-        var copies: [(read: Statement, write: Statement, columns: [Statement.Parameter])] = []
-        for name in sections {
-            guard let section = ProfileSection.named(name) else { continue }
-            let table = table(of: name)
-            let read = try db.prepare(section.sql())
-            // By name: a section whose columns differ from its table's fails here.
-            let columns = try sectionColumns(of: table, in: db)
-            guard read.columnNames == columns else {
-                throw SQLiteError(
-                    code: .SQLITE_ERROR,
-                    message: "cannot fill \(table) from the \(name) section: its columns are \(read.columnNames.joined(separator: ", "))"
-                        + ", the table's \(columns.joined(separator: ", "))")
-            }
-            let all = keyColumns + columns
-            let write = try db.prepare(
-                "INSERT INTO \(SQL.identifier(table)) (\(all.map(SQL.identifier).joined(separator: ", "))) VALUES ("
-                    + all.map { ":" + $0 }.joined(separator: ", ") + ")")
-            copies.append((read, write, try all.map { try write.parameter($0) }))
+        let copier = try Copier(db)
+        var kept = 0
+        for company in companies where try copier.keep(company.id, flows: company.flows) { kept += 1 }
+        return kept
+    }
+
+    /// Fills again only the profiles `changes` reach: the companies whose flows crossed
+    /// the threshold come in or go out (with the companies above them), and a kept
+    /// company is filled again when a change names one of its members or its members
+    /// differ; returns how many were filled or let go.
+    private static func refill(_ db: Database, leastFlows: Int64, reaching changes: ProfileChanges) throws -> Int {
+        var kept: [Int64: (flows: Int64, members: String)] = [:]
+        try db.prepare("SELECT company_id, flows, members FROM profile_index").forEachRow {
+            kept[$0.int64(at: 0)] = ($0.int64(at: 1), $0.string(at: 2))
         }
-        for company in companies {
-            guard let members = try members(of: company.id, in: db) else { continue }
-            try keep.execute(binding: ["id": .integer(company.id), "flows": .integer(company.flows), "members": .text(members)])
+        // Every company not kept had fewer flows than the threshold, and still has unless counted.
+        let count = try db.prepare(ownFlows)
+        func flows(of id: Int64) throws -> Int64 {
+            try count.firstRow(binding: ["id": .integer(id)]) { $0.int64(at: 0) } ?? 0
+        }
+        var flowsNow = kept.mapValues(\.flows)
+        for id in changes.counted { flowsNow[id] = try flows(of: id) }
+        var chosen = Set(flowsNow.filter { $0.value >= leastFlows }.keys)
+        let parentOf = try db.prepare("SELECT parent_id FROM companies WHERE id = :id")
+        var climbing = Array(chosen)
+        while let id = climbing.popLast() {
+            if let parent = try parentOf.firstRow(binding: ["id": .integer(id)], { $0.optionalInt64(at: 0) }) ?? nil,
+                chosen.insert(parent).inserted
+            {
+                climbing.append(parent)
+            }
+        }
+        let copier = try Copier(db)
+        var refilled = 0
+        for id in kept.keys.sorted() where !chosen.contains(id) {
+            try copier.drop(id)
+            refilled += 1
+        }
+        let setFlows = try db.prepare("UPDATE profile_index SET flows = :flows WHERE company_id = :id")
+        for id in chosen.sorted() {
+            let own = try flowsNow[id] ?? flows(of: id)
+            if let old = kept[id], let members = try members(of: id, in: db), members == old.members,
+                members.split(separator: ",").allSatisfy({ Int64($0).map { !changes.touched.contains($0) } ?? false })
+            {
+                if own != old.flows { try setFlows.execute(binding: ["flows": .integer(own), "id": .integer(id)]) }
+                continue
+            }
+            if kept[id] != nil { try copier.drop(id) }
+            _ = try copier.keep(id, flows: own)
+            refilled += 1
+        }
+        return refilled
+    }
+
+    /// The statements that copy a company's sections into the index, prepared once for a fill.
+    private struct Copier {
+        let db: Database
+        let keepCompany: Statement
+        let dropCompany: Statement
+        var copies: [(read: Statement, write: Statement, drop: Statement, columns: [Statement.Parameter])] = []
+
+        init(_ db: Database) throws {
+            self.db = db
+            keepCompany = try db.prepare("INSERT INTO profile_index (company_id, flows, members) VALUES (:id, :flows, :members)")
+            dropCompany = try db.prepare("DELETE FROM profile_index WHERE company_id = :id")
+            for name in ProfileIndex.sections {
+                guard let section = ProfileSection.named(name) else { continue }
+                let table = ProfileIndex.table(of: name)
+                let read = try db.prepare(section.sql())
+                // By name: a section whose columns differ from its table's fails here.
+                let columns = try sectionColumns(of: table, in: db)
+                guard read.columnNames == columns else {
+                    throw SQLiteError(
+                        code: .SQLITE_ERROR,
+                        message: "cannot fill \(table) from the \(name) section: its columns are \(read.columnNames.joined(separator: ", "))"
+                            + ", the table's \(columns.joined(separator: ", "))")
+                }
+                let all = keyColumns + columns
+                let write = try db.prepare(
+                    "INSERT INTO \(SQL.identifier(table)) (\(all.map(SQL.identifier).joined(separator: ", "))) VALUES ("
+                        + all.map { ":" + $0 }.joined(separator: ", ") + ")")
+                let drop = try db.prepare("DELETE FROM \(SQL.identifier(table)) WHERE company_id = :id")
+                copies.append((read, write, drop, try all.map { try write.parameter($0) }))
+            }
+        }
+
+        /// Keeps a company's sections (it has none kept); false for a company no longer there.
+        func keep(_ company: Int64, flows: Int64) throws -> Bool {
+            guard let members = try members(of: company, in: db) else { return false }
+            try keepCompany.execute(binding: ["id": .integer(company), "flows": .integer(flows), "members": .text(members)])
             for copy in copies {
-                try copy.read.bind(["id": .integer(company.id)])
+                try copy.read.bind(["id": .integer(company)])
                 var position: Int64 = 0
                 try copy.read.forEachRow { row in
                     position += 1
-                    try copy.write.bind(company.id, to: copy.columns[0])
+                    try copy.write.bind(company, to: copy.columns[0])
                     try copy.write.bind(position, to: copy.columns[1])
                     for index in 0..<row.count { try copy.write.bind(row.value(at: index), to: copy.columns[index + 2]) }
                     try copy.write.execute()
                 }
             }
+            return true
         }
-        return companies.count
+
+        /// Lets a company's kept sections go.
+        func drop(_ company: Int64) throws {
+            try dropCompany.execute(binding: ["id": .integer(company)])
+            for copy in copies { try copy.drop.execute(binding: ["id": .integer(company)]) }
+        }
     }
 }
