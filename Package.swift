@@ -58,16 +58,18 @@ let package = Package(
         .executableTarget(name: "embed-files", dependencies: ["Support"], path: "Sources/embed-files"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["embed-files"]),
 
+        // The tests' scratch directories, removed when the test process exits.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
-        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite", "TestScratch"]),
         .testTarget(name: "CSVTests", dependencies: ["CSV"]),
         .testTarget(
-            name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "SQLite", "CSV", "Support"],
+            name: "KnowledgeBaseTests", dependencies: ["KnowledgeBase", "SQLite", "CSV", "Support", "TestScratch"],
             exclude: ["Corpus"]  // CSV cases the tests read from disk
         ),
         .testTarget(name: "OutputTests", dependencies: ["Output", "SQLite", "CSV"]),  // CSV: round trips through the reader
-        .testTarget(name: "QueryTests", dependencies: ["Query", "Output", "KnowledgeBase", "SQLite"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Output", "KnowledgeBase", "SQLite", "TestScratch"]),
         // Runs the real `aikb` binary; the dependency makes `swift test` build it.
-        .testTarget(name: "CLITests", dependencies: ["aikb", "SQLite"]),
+        .testTarget(name: "CLITests", dependencies: ["aikb", "SQLite", "TestScratch"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// The `aikb` binary `swift test` built beside this test bundle.
 let aikbBinary: String = {
@@ -52,11 +53,7 @@ func aikb(_ arguments: String..., in directory: String? = nil, db: String? = nil
     try run(aikbBinary, (db.map { ["--db", $0] } ?? []) + arguments, in: directory, input: input)
 }
 
-func temporaryDirectory() -> String {
-    let path = NSTemporaryDirectory() + "aikb-cli-" + UUID().uuidString
-    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
+func temporaryDirectory() -> String { Scratch.directory("cli-") }
 
 func write(_ text: String, to path: String) {
     FileManager.default.createFile(atPath: path, contents: Data(text.utf8))

@@ -4,6 +4,7 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import TestScratch
 #endif
 
 /// The folder of this test target's corpus of CSV cases.
@@ -12,10 +13,7 @@ let corpus: String = {
     return String(file[..<file.lastIndex(of: "/")!]) + "/Corpus"
 }()
 
-func temporaryDirectory() -> String {
-    var template = Array("/tmp/aikb-kb-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-}
+func temporaryDirectory() -> String { Scratch.directory("kb-") }
 
 func write(_ text: String, to path: String) {
     let file = fopen(path, "w")!

@@ -5,12 +5,12 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import TestScratch
 #endif
 
 /// A seeded knowledge base file, built once per test through the real open path.
 func seededDatabase() throws -> Database {
-    var template = Array("/tmp/aikb-query-XXXXXX".utf8CString)
-    let directory = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
+    let directory = Scratch.directory("query-")
     let (db, report) = try KnowledgeBase.open(path: directory + "/kb.sqlite", access: .write)
     #expect(report.created)
     return db

@@ -4,12 +4,10 @@ import Testing
 
 #if canImport(Glibc)
 import Glibc
+import TestScratch
 #endif
 
-func temporaryDirectory() -> String {
-    var template = Array("/tmp/aikb-test-XXXXXX".utf8CString)
-    return template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)) }
-}
+func temporaryDirectory() -> String { Scratch.directory("sqlite-") }
 
 @Suite struct ConnectionTests {
     @Test func fileDatabasesUseWALAndForeignKeys() throws {
